@@ -1,0 +1,71 @@
+// Channel → module service. Each entry runs after the router has validated the input and
+// checked the permission; `tx` entries run inside one transaction.
+import type { HandlerTable, CallContext } from './router';
+import { AppError } from '../lib/errors';
+import * as staff from '../modules/staff/service';
+import * as catalog from '../modules/catalog/service';
+import { importCommit, importPreview } from '../modules/catalog/import';
+import { exportCatalog } from '../modules/catalog/export';
+import { listAudit } from '../modules/audit/service';
+
+/** The signed-in person's id (the router guarantees a session on non-public channels). */
+function me(ctx: CallContext): string {
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'signInFirst');
+  return ctx.session.staff.id;
+}
+
+export const handlers: HandlerTable = {
+  'system.status': { run: (ctx) => staff.systemStatus(ctx.store, ctx.host.appVersion) },
+  'system.setup': {
+    run: (ctx, input) => {
+      const session = staff.setup(ctx.store, input);
+      ctx.setSession(session);
+      return session;
+    },
+  },
+  'auth.roster': { run: (ctx) => staff.roster(ctx.store) },
+  'auth.session': { run: (ctx) => ctx.session },
+  'auth.signIn': {
+    // async: a failed attempt is recorded in its own transaction before the call fails.
+    mode: 'async',
+    run: (ctx, input) => {
+      const session = staff.signIn(ctx.store, input.staffId, input.pin);
+      if (ctx.session) ctx.store.tx(() => staff.recordSignOut(ctx.store, ctx.session!.staff.id));
+      ctx.setSession(session);
+      return session;
+    },
+  },
+  'auth.signOut': {
+    run: (ctx) => {
+      if (ctx.session) staff.recordSignOut(ctx.store, ctx.session.staff.id);
+      ctx.setSession(null);
+      return null;
+    },
+  },
+  'auth.changeOwnPin': {
+    run: (ctx, input) => {
+      staff.changeOwnPin(ctx.store, me(ctx), input.currentPin, input.newPin);
+      return null;
+    },
+  },
+  'shop.get': { run: (ctx) => staff.getShop(ctx.store) },
+  'shop.update': { run: (ctx, input) => staff.updateShop(ctx.store, me(ctx), input) },
+  'staff.list': { run: (ctx, input) => staff.listStaff(ctx.store, input.includeInactive) },
+  'staff.create': { run: (ctx, input) => staff.createStaff(ctx.store, me(ctx), input) },
+  'staff.update': { run: (ctx, input) => staff.updateStaff(ctx.store, me(ctx), input) },
+  'staff.setActive': {
+    run: (ctx, input) => staff.setStaffActive(ctx.store, me(ctx), input.id, input.active),
+  },
+  'staff.resetPin': { run: (ctx, input) => staff.resetPin(ctx.store, me(ctx), input.id, input.pin) },
+  'audit.list': { run: (ctx, input) => listAudit(ctx.store, input) },
+  'catalog.list': { run: (ctx, input) => catalog.listSkus(ctx.store, input) },
+  'catalog.get': { run: (ctx, input) => catalog.getProduct(ctx.store, input.productId) },
+  'catalog.create': { run: (ctx, input) => catalog.createProduct(ctx.store, me(ctx), input) },
+  'catalog.update': { run: (ctx, input) => catalog.updateProduct(ctx.store, me(ctx), input) },
+  'catalog.setArchived': {
+    run: (ctx, input) => catalog.setArchived(ctx.store, me(ctx), input.productId, input.archived),
+  },
+  'catalog.importPreview': { run: (ctx, input) => importPreview(ctx.store, me(ctx), input) },
+  'catalog.importCommit': { run: (ctx, input) => importCommit(ctx.store, me(ctx), input) },
+  'catalog.exportCsv': { mode: 'async', run: (ctx, input) => exportCatalog(ctx.store, ctx.host, input) },
+};

@@ -1,0 +1,14 @@
+// The ordered list of migrations. Each is a numbered .sql file in ./migrations, imported as
+// text (Vite's `?raw`; under plain Node the loader in scripts/sql-loader.mjs does the same).
+// Forward-only: never edit a released file, add a new one.
+import m0001 from './migrations/0001_init.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: m0001 }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

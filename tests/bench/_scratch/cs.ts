@@ -1,0 +1,2 @@
+import { run } from '../catalog-search';
+await run();

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore } from '../../../src-main/db/store';
+import { seedDemoShop, seedScale } from '../../../resources/demo/shop';
+const d1 = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-'));
+let s = openStore({ dataDir: d1 });
+let t = performance.now();
+console.log(seedDemoShop(s).skus, 'demo ms', (performance.now() - t).toFixed(0));
+console.log(s.db.prepare('select count(*) n from change_log').get(), s.db.prepare('select op, entity, count(*) n from change_log group by 1,2').all());
+s.close();
+const d2 = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-'));
+s = openStore({ dataDir: d2 });
+t = performance.now();
+seedScale(s, { skus: 50000 });
+console.log('scale 50k ms', (performance.now() - t).toFixed(0), s.db.prepare('select count(*) n from sku').get(), s.db.prepare('select count(*) n from product').get());
+s.close();
+fs.rmSync(d1, { recursive: true }); fs.rmSync(d2, { recursive: true });

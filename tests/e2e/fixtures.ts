@@ -1,0 +1,87 @@
+// E2E fixtures: each test gets its own harness process with a fresh data folder, a page opened
+// at its URL, and `shot(name)` to keep numbered screenshots as artifacts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export interface HarnessInfo {
+  url: string;
+  dataDir: string;
+  exportDir: string;
+  /** Demo people (name · role · PIN) when started with demo data. */
+  demoPeople: { name: string; role: string; pin: string }[];
+}
+
+export async function launchHarness(
+  opts: { demo?: boolean } = {},
+): Promise<HarnessInfo & { proc: ChildProcess }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopdesk-e2e-'));
+  const exportDir = path.join(dataDir, 'exports');
+  const args = [
+    '--import',
+    './scripts/sql-loader.mjs',
+    '--import',
+    'tsx',
+    'tests/harness/cli.ts',
+    '--no-build',
+    '--data-dir',
+    dataDir,
+    '--export-dir',
+    exportDir,
+    ...(opts.demo ? ['--demo'] : []),
+  ];
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${out}`)), 60_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`harness exited (${code}):\n${out}`));
+    });
+  });
+  const demoPeople = [...out.matchAll(/^\s{4}(\S+) · (\S+) · (\d+)$/gm)].map((m) => ({
+    name: m[1]!,
+    role: m[2]!,
+    pin: m[3]!,
+  }));
+  return { url, dataDir, exportDir, demoPeople, proc };
+}
+
+export const test = base.extend<{
+  demo: boolean;
+  harness: HarnessInfo;
+  shot: (name: string) => Promise<void>;
+}>({
+  demo: [false, { option: true }],
+  harness: async ({ demo }, use) => {
+    const h = await launchHarness({ demo });
+    await use(h);
+    h.proc.kill('SIGTERM');
+    fs.rmSync(h.dataDir, { recursive: true, force: true });
+  },
+  page: async ({ page, harness }, use) => {
+    await page.goto(harness.url);
+    await use(page);
+  },
+  shot: async ({ page }, use, testInfo) => {
+    let n = 0;
+    await use(async (name: string) => {
+      const file = testInfo.outputPath(`${String(++n).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,280 @@
+// Every IPC channel, through the real router and a real SQLite file:
+//  - a valid call succeeds;
+//  - invalid input returns VALIDATION with field errors and changes nothing;
+//  - a role without the right gets FORBIDDEN and changes nothing;
+//  - a call without sign-in is refused (UNAUTHENTICATED) and changes nothing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../src-main/api/channels';
+import { contract } from '../../src-main/api/contract';
+import type { Role } from '../../src-main/api/permissions';
+import { fingerprint, makeApp, sampleProduct, type TestApp } from './helpers';
+
+const C = '00000000-0000-4000-8000-000000000001'; // client id
+
+interface Case {
+  /** Build ids etc. after the shop exists; runs signed in as `as`. */
+  prepare?: (app: TestApp) => Promise<Record<string, string>>;
+  valid: (ids: Record<string, string>, app: TestApp) => unknown;
+  invalid: (ids: Record<string, string>) => unknown;
+  /** Field paths the invalid call must report. */
+  invalidFields: string[];
+  /** Who makes the valid call (default: the store manager). */
+  as?: Role;
+  /** A role that lacks the right, or null when every signed-in person may call it. */
+  forbidden: Role | null;
+  /** Public channels work without sign-in; `fresh` ones need a shop not yet set up. */
+  fresh?: boolean;
+}
+
+const productId = async (app: TestApp) => {
+  const p = await app.ok<{ id: string; version: string }>(C, 'catalog.create', sampleProduct());
+  return { productId: p.id, version: p.version };
+};
+const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
+
+const cases: Record<Channel, Case> = {
+  'system.status': { valid: () => ({}), invalid: () => ({ extra: 1 }), invalidFields: ['_'], forbidden: null },
+  'system.setup': {
+    fresh: true,
+    valid: () => ({ shopName: '新店', managerName: '老板', pin: '1234' }),
+    invalid: () => ({ shopName: '', managerName: '老板', pin: '12', timeZone: 'Mars/Base' }),
+    invalidFields: ['shopName', 'pin', 'timeZone'],
+    forbidden: null,
+  },
+  'auth.roster': { valid: () => ({}), invalid: () => ({ all: true }), invalidFields: ['_'], forbidden: null },
+  'auth.session': { valid: () => ({}), invalid: () => ({ x: 1 }), invalidFields: ['_'], forbidden: null },
+  'auth.signIn': {
+    valid: (_ids, app) => ({ staffId: app.people.cs_agent!.id, pin: app.people.cs_agent!.pin }),
+    invalid: () => ({ staffId: 'not-an-id', pin: '123456789' }),
+    invalidFields: ['staffId', 'pin'],
+    forbidden: null,
+  },
+  'auth.signOut': { valid: () => ({}), invalid: () => ({ now: true }), invalidFields: ['_'], forbidden: null },
+  'auth.changeOwnPin': {
+    valid: () => ({ currentPin: '1111', newPin: '4321' }),
+    invalid: () => ({ currentPin: '1111', newPin: '12ab' }),
+    invalidFields: ['newPin'],
+    forbidden: null,
+  },
+  'shop.get': { valid: () => ({}), invalid: () => ({ id: 1 }), invalidFields: ['_'], forbidden: null },
+  'shop.update': {
+    valid: () => ({ name: '改名后的小店', timeZone: 'Asia/Shanghai' }),
+    invalid: () => ({ name: '', timeZone: 'Mars/Base' }),
+    invalidFields: ['name', 'timeZone'],
+    forbidden: 'cs_agent',
+  },
+  'staff.list': {
+    valid: () => ({}),
+    invalid: () => ({ includeInactive: 'yes' }),
+    invalidFields: ['includeInactive'],
+    forbidden: 'wh_agent',
+  },
+  'staff.create': {
+    as: 'admin',
+    valid: () => ({ name: '新来的客服', role: 'cs_agent', pin: '2580' }),
+    invalid: () => ({ name: '', role: 'boss', pin: '1' }),
+    invalidFields: ['name', 'role', 'pin'],
+    forbidden: 'cs_supervisor',
+  },
+  'staff.update': {
+    valid: (_ids, app) => ({ id: app.people.cs_agent!.id, name: '客服小张', role: 'cs_supervisor' }),
+    invalid: (_ids) => ({ id: 'x', name: 'a'.repeat(41), role: 'cs_agent' }),
+    invalidFields: ['id', 'name'],
+    forbidden: 'director',
+  },
+  'staff.setActive': {
+    valid: (_ids, app) => ({ id: app.people.art_agent!.id, active: false }),
+    invalid: () => ({ id: '', active: 'no' }),
+    invalidFields: ['id', 'active'],
+    forbidden: 'art_supervisor',
+  },
+  'staff.resetPin': {
+    valid: (_ids, app) => ({ id: app.people.wh_agent!.id, pin: '9876' }),
+    invalid: (_ids) => ({ pin: 'abcd' }),
+    invalidFields: ['id', 'pin'],
+    forbidden: 'wh_supervisor',
+  },
+  'audit.list': {
+    as: 'director',
+    valid: () => ({ entity: 'staff' }),
+    invalid: () => ({ limit: 100_000, offset: -1 }),
+    invalidFields: ['limit', 'offset'],
+    forbidden: 'admin',
+  },
+  'catalog.list': {
+    as: 'art_agent',
+    valid: () => ({ filter: { q: 'cmyl' } }),
+    invalid: () => ({ sort: { field: 'secret', order: 'up' }, limit: 0 }),
+    invalidFields: ['sort.field', 'sort.order', 'limit'],
+    forbidden: null,
+  },
+  'catalog.get': {
+    prepare: productId,
+    as: 'cs_agent',
+    valid: (ids) => ({ productId: ids.productId }),
+    invalid: () => ({ productId: 42 }),
+    invalidFields: ['productId'],
+    forbidden: null,
+  },
+  'catalog.create': {
+    as: 'wh_supervisor',
+    valid: () => sampleProduct(),
+    invalid: () =>
+      sampleProduct({
+        title: '',
+        skus: [{ code: 'A 1', barcode: '', spec: '', costFen: -1, priceFen: 12.5 }],
+      }),
+    invalidFields: ['title', 'skus.0.code', 'skus.0.costFen', 'skus.0.priceFen'],
+    forbidden: 'wh_agent',
+  },
+  'catalog.update': {
+    prepare: productId,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ ...sampleProduct({ title: '纯棉圆领短袖T恤 男款 2026新款' }), id: ids.productId, expectedVersion: ids.version }),
+    invalid: (ids) => ({ ...sampleProduct({ skus: [] }), id: ids.productId }),
+    invalidFields: ['skus', 'expectedVersion'],
+    forbidden: 'cs_agent',
+  },
+  'catalog.setArchived': {
+    prepare: productId,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ productId: ids.productId, archived: true }),
+    invalid: (ids) => ({ productId: ids.productId, archived: 1 }),
+    invalidFields: ['archived'],
+    forbidden: 'cs_supervisor',
+  },
+  'catalog.importPreview': {
+    as: 'wh_supervisor',
+    valid: () => ({ fileName: 'a.csv', contentBase64: csvBase64('商家编码,商品标题,售价\r\nA1,测试商品,9.90\r\n') }),
+    invalid: () => ({ fileName: '', contentBase64: '***' }),
+    invalidFields: ['fileName', 'contentBase64'],
+    forbidden: 'cs_supervisor',
+  },
+  'catalog.importCommit': {
+    prepare: async (app) => {
+      const p = await app.ok<{ importId: string }>(C, 'catalog.importPreview', {
+        fileName: 'a.csv',
+        contentBase64: csvBase64('商家编码,商品标题,售价\r\nA1,测试商品,9.90\r\n'),
+      });
+      return { importId: p.importId };
+    },
+    valid: (ids) => ({ importId: ids.importId }),
+    invalid: (ids) => ({ importId: ids.importId, excludeRows: [0, 'x'] }),
+    invalidFields: ['excludeRows.0'],
+    forbidden: 'art_supervisor',
+  },
+  'catalog.exportCsv': {
+    prepare: productId,
+    as: 'director',
+    valid: () => ({ encoding: 'gbk' }),
+    invalid: () => ({ encoding: 'latin1', filter: { listed: 'maybe' } }),
+    invalidFields: ['encoding', 'filter.listed'],
+    forbidden: 'wh_agent',
+  },
+};
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+async function prepared(c: Case): Promise<Record<string, string>> {
+  app = makeApp({ shop: !c.fresh });
+  if (!c.prepare) return {};
+  await app.signInAs(C, 'manager');
+  const ids = await c.prepare(app);
+  await app.ok(C, 'auth.signOut');
+  return ids;
+}
+
+describe('the channel table', () => {
+  it('covers every channel in the contract', () => {
+    expect(Object.keys(cases).sort()).toEqual([...CHANNELS].sort());
+  });
+});
+
+describe.each(CHANNELS.map((ch) => [ch, cases[ch]] as const))('%s', (channel, c) => {
+  const isPublic = contract[channel].access === 'public';
+  const signIn = async () => {
+    if (!isPublic || channel === 'auth.signOut') await app.signInAs(C, c.as ?? 'manager');
+  };
+
+  it('succeeds with valid input', async () => {
+    const ids = await prepared(c);
+    await signIn();
+    const env = await app.call(C, channel, c.valid(ids, app));
+    expect(env).toMatchObject({ ok: true });
+  });
+
+  it('returns VALIDATION with field errors for invalid input, and changes nothing', async () => {
+    const ids = await prepared(c);
+    await signIn();
+    const before = fingerprint(app.store);
+    const env = await app.call(C, channel, c.invalid(ids));
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error.code).toBe('VALIDATION');
+    expect(Object.keys(env.error.fields ?? {})).toEqual(expect.arrayContaining(c.invalidFields));
+    for (const p of Object.values(env.error.fields ?? {})) expect(p.key).toMatch(/^validation\./);
+    expect(fingerprint(app.store)).toBe(before);
+  });
+
+  if (!isPublic) {
+    it('is refused without sign-in, and changes nothing', async () => {
+      const ids = await prepared(c);
+      const before = fingerprint(app.store);
+      const env = await app.call(C, channel, c.valid(ids, app));
+      expect(env).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(fingerprint(app.store)).toBe(before);
+    });
+  }
+
+  if (c.forbidden) {
+    const role = c.forbidden;
+    it(`is FORBIDDEN for ${role}, and changes nothing`, async () => {
+      const ids = await prepared(c);
+      await app.signInAs(C, role);
+      const before = fingerprint(app.store);
+      const env = await app.call(C, channel, c.valid(ids, app));
+      expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(fingerprint(app.store)).toBe(before);
+    });
+  } else if (!isPublic) {
+    it('is open to every signed-in role', () => {
+      const access = contract[channel].access;
+      expect(access === 'signedIn' || access === 'catalog.read').toBe(true);
+    });
+  }
+});
+
+describe('router basics', () => {
+  it('refuses an unknown channel', async () => {
+    app = makeApp({ shop: true });
+    expect(await app.call(C, 'catalog.dropAll', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('keeps sessions per client', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    const other = '00000000-0000-4000-8000-000000000002';
+    expect(await app.call(other, 'shop.get')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.call(C, 'shop.get')).toMatchObject({ ok: true });
+  });
+
+  it('drops the session of a deactivated person at their next call', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'art_agent');
+    const admin = '00000000-0000-4000-8000-000000000003';
+    await app.signInAs(admin, 'admin');
+    await app.ok(admin, 'staff.setActive', { id: app.people.art_agent!.id, active: false });
+    expect(await app.call(C, 'catalog.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('hides internal errors behind INTERNAL with no stack', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    app.store.db.exec('DROP INDEX sku_updated'); // harmless; now break the table the call reads
+    app.store.db.exec('ALTER TABLE sku RENAME TO sku_gone');
+    const env = await app.call(C, 'catalog.list', {});
+    expect(env).toMatchObject({ ok: false, error: { code: 'INTERNAL', key: 'internal' } });
+    expect(JSON.stringify(env)).not.toMatch(/sku_gone|at .*\.ts/);
+  });
+});

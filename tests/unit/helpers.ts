@@ -1,0 +1,120 @@
+// Test helpers: a real store in a temp dir, the real router, people of each role.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Envelope } from '../../src-main/api/contract';
+import type { Role } from '../../src-main/api/permissions';
+import { createRouter, type Router } from '../../src-main/api/router';
+import { openStore, type Store } from '../../src-main/db/store';
+import { createStaff, setup } from '../../src-main/modules/staff/service';
+
+export function tempDir(prefix = 'shopdesk-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestApp {
+  store: Store;
+  router: Router;
+  dir: string;
+  exportDir: string;
+  /** Staff ids by role (after `withShop`). */
+  people: Partial<Record<Role, { id: string; pin: string }>>;
+  /** Call as a client; returns the envelope. */
+  call<T = unknown>(client: string, channel: string, input?: unknown): Promise<Envelope<T>>;
+  /** Call and unwrap, failing loudly on an error envelope. */
+  ok<T = unknown>(client: string, channel: string, input?: unknown): Promise<T>;
+  /** Sign a client in as the person of this role. */
+  signInAs(client: string, role: Role): Promise<void>;
+  close(): void;
+}
+
+/** A fresh store and router. With `shop`, first-run setup is done and one person per role exists. */
+export function makeApp(opts: { shop?: boolean; cancelSave?: boolean } = {}): TestApp {
+  const dir = tempDir();
+  const exportDir = path.join(dir, 'exports');
+  fs.mkdirSync(exportDir);
+  const store = openStore({ dataDir: dir });
+  const router = createRouter({
+    store,
+    host: {
+      appVersion: 'test',
+      chooseSavePath: async ({ defaultName }) => (opts.cancelSave ? null : path.join(exportDir, defaultName)),
+    },
+    logError: () => {},
+  });
+  const people: TestApp['people'] = {};
+  if (opts.shop) {
+    store.tx(() => {
+      const s = setup(store, { shopName: '测试小店', timeZone: 'Asia/Shanghai', managerName: '店长甲', pin: '1111' });
+      people.manager = { id: s.staff.id, pin: '1111' };
+    });
+    const roles: Role[] = [
+      'director',
+      'cs_supervisor',
+      'cs_agent',
+      'wh_supervisor',
+      'wh_agent',
+      'art_supervisor',
+      'art_agent',
+      'admin',
+    ];
+    roles.forEach((role, i) => {
+      const pin = String(2000 + i);
+      store.tx(() => {
+        const row = createStaff(store, people.manager!.id, { name: `${role}-人员`, role, pin });
+        people[role] = { id: row.id, pin };
+      });
+    });
+  }
+  const app: TestApp = {
+    store,
+    router,
+    dir,
+    exportDir,
+    people,
+    call: (client, channel, input) => router.call(client, channel, input ?? {}) as never,
+    async ok(client, channel, input) {
+      const env = await router.call(client, channel, input ?? {});
+      if (!env.ok) throw new Error(`${channel} failed: ${JSON.stringify(env.error)}`);
+      return env.data as never;
+    },
+    async signInAs(client, role) {
+      const p = people[role];
+      if (!p) throw new Error(`no ${role}`);
+      await app.ok(client, 'auth.signIn', { staffId: p.id, pin: p.pin });
+    },
+    close() {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return app;
+}
+
+/** A hash of every row of every table: proves a failed call changed nothing. */
+export function fingerprint(store: Store): string {
+  const h = crypto.createHash('sha256');
+  const tables = store.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[];
+  for (const { name } of tables) {
+    h.update(name);
+    for (const row of store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()) h.update(JSON.stringify(row));
+  }
+  return h.digest('hex');
+}
+
+export function sampleProduct(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '纯棉圆领短袖T恤 男款',
+    styleCode: 'TX001',
+    category: '男装',
+    listed: true,
+    skus: [
+      { code: 'TX001-WH-L', barcode: '6901234567892', spec: '颜色分类:白色;尺码:L', costFen: 2500, priceFen: 5900 },
+      { code: 'TX001-BK-XL', barcode: '', spec: '颜色分类:黑色;尺码:XL', costFen: 2500, priceFen: 5900 },
+    ],
+    ...overrides,
+  };
+}
