@@ -1,6 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CSP_META } from './src-main/csp';
+
+/**
+ * The built index.html carries our CSP as a <meta> tag too (main also sends it as a header).
+ * Build only: `electron-vite dev` needs Vite's inline refresh script, which main's dev CSP allows.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'shopdesk-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 // Explicit entries for the three source folders (main, preload, renderer).
 export default defineConfig({
@@ -29,7 +49,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: {

@@ -2,11 +2,11 @@
 // real origin (CSP 'self', fetch, same-origin checks work) and can only ever read files under the
 // renderer build folder. Electron is only touched through the `protocol` object passed in, so the
 // path guard and the handler are tested in plain Node against real files
-// (tests/unit/protocol.test.ts; security.ts, imported for the CSP, needs `electron` mocked there).
+// (tests/unit/protocol.test.ts).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
-import { CSP } from './security';
+import { CSP } from './csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'shopdesk';

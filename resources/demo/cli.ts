@@ -76,7 +76,9 @@ function main(): number {
     console.log('Sign in as:');
     const width = Math.max(...DEMO_PEOPLE.map((p) => p.role.length));
     for (const p of DEMO_PEOPLE) {
-      console.log(`  PIN ${p.pin}  ${p.role.padEnd(width)}  ${ROLE_TITLES[p.role].padEnd(4, '\u3000')}  ${p.name}`);
+      console.log(
+        `  PIN ${p.pin}  ${p.role.padEnd(width)}  ${ROLE_TITLES[p.role].padEnd(4, '\u3000')}  ${p.name}`,
+      );
     }
     return 0;
   } catch (e) {

@@ -321,10 +321,9 @@ export const contract = {
   'catalog.importPreview': def<ImportPreview>()(
     z.strictObject({
       fileName: z.string().trim().min(1).max(255),
-      /** The file's bytes, base64. At most 20 MB of file. */
+      /** The file's bytes, base64 (an empty file is answered with import.empty). At most 20 MB. */
       contentBase64: z
         .string()
-        .min(1)
         .max(28_000_000)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'key:base64' }),
     }),

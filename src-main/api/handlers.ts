@@ -43,6 +43,8 @@ export const handlers: HandlerTable = {
     },
   },
   'auth.changeOwnPin': {
+    // async: a wrong current PIN counts towards the lock-out even though the call fails.
+    mode: 'async',
     run: (ctx, input) => {
       staff.changeOwnPin(ctx.store, me(ctx), input.currentPin, input.newPin);
       return null;

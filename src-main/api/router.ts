@@ -1,7 +1,7 @@
 // The router: validate → authorize → run (in a transaction) → envelope. Plain TypeScript with no
 // Electron import, so the same router serves Electron's IPC (ipc.ts) and the browser harness.
-import { z } from 'zod';
-import { can } from './permissions';
+import type { z } from 'zod';
+import { can, ROLE_PERMISSIONS, type Role } from './permissions';
 import {
   CHANNELS,
   contract,
@@ -75,17 +75,31 @@ export function createRouter(opts: RouterOptions): Router {
       return fail({ code: 'NOT_FOUND', key: 'unknownChannel', message: `Unknown channel ${channel}` });
     }
     const def = contract[channel];
-    const session = sessions.get(clientId) ?? null;
+    let session = sessions.get(clientId) ?? null;
 
     // Authorize before looking at the input: an anonymous caller learns nothing from errors.
     if (def.access !== 'public') {
       if (!session) return fail({ code: 'UNAUTHENTICATED', key: 'signInFirst', message: 'Sign in first' });
-      const stillActive = opts.store
-        .stmt<{ role: string }>('SELECT role FROM staff WHERE id = ? AND active = 1 AND deleted_at IS NULL')
+      // The database, not the session, is the truth: a deactivated person is signed out at their
+      // next call, and a changed role (or name) takes effect at once.
+      const current = opts.store
+        .stmt<{ role: Role; name: string }>(
+          'SELECT role, name FROM staff WHERE id = ? AND active = 1 AND deleted_at IS NULL',
+        )
         .get(session.staff.id);
-      if (!stillActive) {
+      if (!current) {
         sessions.delete(clientId);
+        opts.emit?.(clientId, 'session.changed', null);
         return fail({ code: 'UNAUTHENTICATED', key: 'signInFirst', message: 'Account inactive' });
+      }
+      if (current.role !== session.staff.role || current.name !== session.staff.name) {
+        session = {
+          ...session,
+          staff: { ...session.staff, role: current.role, name: current.name },
+          permissions: [...ROLE_PERMISSIONS[current.role]],
+        };
+        sessions.set(clientId, session);
+        opts.emit?.(clientId, 'session.changed', session);
       }
       if (def.access !== 'signedIn' && !can(session.staff.role, def.access)) {
         return fail({

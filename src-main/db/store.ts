@@ -108,19 +108,19 @@ export class Store {
 
   /** Next human-facing number for a prefix: RK-7QX2-20261128-0001 (device code: no clash offline). */
   nextNumber(prefix: string, timeZone: string): string {
-    const day = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-      .format(new Date(this.now()))
-      .replace(/-/g, '');
+    const day = this.localDay(timeZone);
     const row = this.stmt<{ last: number }>(
       `INSERT INTO number_sequence (prefix, day, last) VALUES (@prefix, @day, 1)
        ON CONFLICT (prefix, day) DO UPDATE SET last = last + 1 RETURNING last`,
     ).get({ prefix, day })!;
     return `${prefix}-${this.deviceCode}-${day}-${String(row.last).padStart(4, '0')}`;
+  }
+
+  /** Today's date in a time zone as yyyymmdd (the shop's day, not UTC's). */
+  localDay(timeZone: string): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date(this.now()))
+      .replace(/-/g, '');
   }
 
   meta(key: string): string | undefined {

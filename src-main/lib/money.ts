@@ -6,11 +6,11 @@ export function parseYuan(text: string): number | null {
     .trim()
     .replace(/^[¥￥]/, '')
     .replace(/元$/, '')
-    .replace(/,/g, '')
     .trim();
-  if (!/^\d{1,8}(\.\d{1,2})?$/.test(s)) return null;
-  const [whole, frac = ''] = s.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  // Digits, optionally grouped in thousands with commas ("1,234.56"); at most two decimals.
+  const m = /^(\d{1,8}|\d{1,3}(?:,\d{3}){1,2})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]!.replace(/,/g, '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
 /** Format fen as yuan with two decimals, no currency sign ("1234.50"). */

@@ -3,14 +3,7 @@
 // field errors on antd forms and show the rest as messages. UNAUTHENTICATED from any call sends
 // the person back to the sign-in screen.
 import type { App, FormInstance } from 'antd';
-import type {
-  ApiError,
-  Channel,
-  Envelope,
-  InputOf,
-  OutputOf,
-  Problem,
-} from '../../src-main/api/contract';
+import type { ApiError, Channel, Envelope, InputOf, OutputOf, Problem } from '../../src-main/api/contract';
 import type { ShopdeskApi } from '../../src-preload/api-types';
 import { formatYuan } from '../../src-main/lib/money';
 import i18n, { tDynamic } from './i18n';
@@ -127,7 +120,11 @@ export function problemText(problem: Problem, path?: string): string {
     const what = String(problem.params?.what ?? '');
     return tDynamic(`errors.notFoundOf.${what}`, params, i18n.t('errors.notFound'));
   }
-  return tDynamic(`errors.${problem.key}`, params, generic);
+  const text = tDynamic(`errors.${problem.key}`, params, generic);
+  // A message whose numbers did not come with it ("at most {{max}}"): its plain wording instead.
+  if (text.includes('{{'))
+    return tDynamic(`errors.${problem.key}Plain`, params, i18n.t('errors.validation.invalid'));
+  return text;
 }
 
 /** The text to show for anything a call (or our own code) threw. */

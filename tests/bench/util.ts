@@ -4,6 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** One line of the summary that run.ts prints at the end. */
+export interface SummaryLine {
+  bench: string;
+  figure: string;
+  value: string;
+  target?: string;
+  /** Whether the target is met; undefined when the figure has no target. */
+  met?: boolean;
+}
+
 /** A fresh temp folder, removed by `cleanup()`. */
 export function tempDir(label: string): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shopdesk-bench-${label}-`));
@@ -29,14 +39,21 @@ export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1
 /** Display width: CJK characters take two columns in a terminal. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
   return w;
 }
 
 /** Print a table; columns whose cells all look numeric are right-aligned. */
 export function printTable(headers: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const numeric = headers.map((_, i) => rows.every((r) => /^[-\d.,%×<>≤ ]*(ms|s|MiB|x|×)?$/.test(r[i] ?? '')));
+  const numeric = headers.map((_, i) =>
+    rows.every((r) => /^[-\d.,%×<>≤ ]*(ms|s|MiB|x|×)?$/.test(r[i] ?? '')),
+  );
   const cell = (s: string, i: number) => {
     const pad = ' '.repeat(widths[i]! - width(s));
     return numeric[i] ? pad + s : s + pad;
@@ -82,14 +99,22 @@ export function runChild(file: string, args: readonly string[]): Promise<string>
   });
 }
 
-/** Run a command, resolving with its wall time in ms. Rejects on a non-zero exit. */
-export function runCommand(cmd: string, args: readonly string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(performance.now() - t) : reject(new Error(`${cmd} exited with ${code}`)),
-    );
-  });
+/**
+ * Run a command with its stdout going straight into `stdoutFile`, resolving with its wall time
+ * in ms. Rejects on a non-zero exit.
+ */
+export async function runCommand(cmd: string, args: readonly string[], stdoutFile: string): Promise<number> {
+  const fd = fs.openSync(stdoutFile, 'w');
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const t = performance.now();
+      const child = spawn(cmd, args, { stdio: ['ignore', fd, 'inherit'] });
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 ? resolve(performance.now() - t) : reject(new Error(`${cmd} exited with ${code}`)),
+      );
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
 }

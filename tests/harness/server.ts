@@ -7,9 +7,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, EVENTS } from '../../src-main/api/channels';
+import { CSP } from '../../src-main/csp';
 import { createRouter, type Router } from '../../src-main/api/router';
 import { openStore, type Store } from '../../src-main/db/store';
-import { seedDemoShop, DEMO_PEOPLE } from '../../resources/demo/shop';
+import type { DEMO_PEOPLE } from '../../resources/demo/shop';
+import { seedDemoShop } from '../../resources/demo/shop';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -123,10 +125,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, type: string, body: string | Buffer) => {
+      // The same CSP header the app:// protocol sends in Electron.
       res.writeHead(status, {
         'content-type': type,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        'content-security-policy': CSP,
       });
       res.end(body);
     };

@@ -33,7 +33,12 @@ const productId = async (app: TestApp) => {
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
 
 const cases: Record<Channel, Case> = {
-  'system.status': { valid: () => ({}), invalid: () => ({ extra: 1 }), invalidFields: ['_'], forbidden: null },
+  'system.status': {
+    valid: () => ({}),
+    invalid: () => ({ extra: 1 }),
+    invalidFields: ['_'],
+    forbidden: null,
+  },
   'system.setup': {
     fresh: true,
     valid: () => ({ shopName: '新店', managerName: '老板', pin: '1234' }),
@@ -49,7 +54,12 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['staffId', 'pin'],
     forbidden: null,
   },
-  'auth.signOut': { valid: () => ({}), invalid: () => ({ now: true }), invalidFields: ['_'], forbidden: null },
+  'auth.signOut': {
+    valid: () => ({}),
+    invalid: () => ({ now: true }),
+    invalidFields: ['_'],
+    forbidden: null,
+  },
   'auth.changeOwnPin': {
     valid: () => ({ currentPin: '1111', newPin: '4321' }),
     invalid: () => ({ currentPin: '1111', newPin: '12ab' }),
@@ -130,7 +140,11 @@ const cases: Record<Channel, Case> = {
   'catalog.update': {
     prepare: productId,
     as: 'cs_supervisor',
-    valid: (ids) => ({ ...sampleProduct({ title: '纯棉圆领短袖T恤 男款 2026新款' }), id: ids.productId, expectedVersion: ids.version }),
+    valid: (ids) => ({
+      ...sampleProduct({ title: '纯棉圆领短袖T恤 男款 2026新款' }),
+      id: ids.productId,
+      expectedVersion: ids.version,
+    }),
     invalid: (ids) => ({ ...sampleProduct({ skus: [] }), id: ids.productId }),
     invalidFields: ['skus', 'expectedVersion'],
     forbidden: 'cs_agent',
@@ -145,7 +159,10 @@ const cases: Record<Channel, Case> = {
   },
   'catalog.importPreview': {
     as: 'wh_supervisor',
-    valid: () => ({ fileName: 'a.csv', contentBase64: csvBase64('商家编码,商品标题,售价\r\nA1,测试商品,9.90\r\n') }),
+    valid: () => ({
+      fileName: 'a.csv',
+      contentBase64: csvBase64('商家编码,商品标题,售价\r\nA1,测试商品,9.90\r\n'),
+    }),
     invalid: () => ({ fileName: '', contentBase64: '***' }),
     invalidFields: ['fileName', 'contentBase64'],
     forbidden: 'cs_supervisor',
@@ -248,14 +265,20 @@ describe.each(CHANNELS.map((ch) => [ch, cases[ch]] as const))('%s', (channel, c)
 describe('router basics', () => {
   it('refuses an unknown channel', async () => {
     app = makeApp({ shop: true });
-    expect(await app.call(C, 'catalog.dropAll', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call(C, 'catalog.dropAll', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('keeps sessions per client', async () => {
     app = makeApp({ shop: true });
     await app.signInAs(C, 'manager');
     const other = '00000000-0000-4000-8000-000000000002';
-    expect(await app.call(other, 'shop.get')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.call(other, 'shop.get')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await app.call(C, 'shop.get')).toMatchObject({ ok: true });
   });
 
@@ -265,7 +288,10 @@ describe('router basics', () => {
     const admin = '00000000-0000-4000-8000-000000000003';
     await app.signInAs(admin, 'admin');
     await app.ok(admin, 'staff.setActive', { id: app.people.art_agent!.id, active: false });
-    expect(await app.call(C, 'catalog.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.call(C, 'catalog.list')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('hides internal errors behind INTERNAL with no stack', async () => {

@@ -41,7 +41,23 @@ describe('sqlCsvText', () => {
   });
 
   it('matches csvCell for arbitrary strings', () => {
-    const interesting = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', '.', '1', '9', '中', '\uFEFF');
+    const interesting = fc.constantFrom(
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      '"',
+      ',',
+      ' ',
+      '.',
+      '1',
+      '9',
+      '中',
+      '\uFEFF',
+    );
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 30 }),
       fc.array(interesting, { maxLength: 12 }).map((a) => a.join('')),

@@ -189,7 +189,9 @@ describe('seedDemoShop', () => {
     expect(by('staff', 'create')).toBe(DEMO_PEOPLE.length);
     expect(by('product', 'create')).toBe(60);
     expect(by('sku', 'create')).toBe(rows.length);
-    expect(by('product', 'archive')).toBe(count(store, 'SELECT COUNT(*) AS n FROM product WHERE archived_at IS NOT NULL'));
+    expect(by('product', 'archive')).toBe(
+      count(store, 'SELECT COUNT(*) AS n FROM product WHERE archived_at IS NOT NULL'),
+    );
   });
 
   it('refuses to seed a shop that is already set up', () => {

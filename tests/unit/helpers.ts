@@ -46,7 +46,12 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean } = {}): Te
   const people: TestApp['people'] = {};
   if (opts.shop) {
     store.tx(() => {
-      const s = setup(store, { shopName: '测试小店', timeZone: 'Asia/Shanghai', managerName: '店长甲', pin: '1111' });
+      const s = setup(store, {
+        shopName: '测试小店',
+        timeZone: 'Asia/Shanghai',
+        managerName: '店长甲',
+        pin: '1111',
+      });
       people.manager = { id: s.staff.id, pin: '1111' };
     });
     const roles: Role[] = [
@@ -100,7 +105,8 @@ export function fingerprint(store: Store): string {
     .all() as { name: string }[];
   for (const { name } of tables) {
     h.update(name);
-    for (const row of store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()) h.update(JSON.stringify(row));
+    for (const row of store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
+      h.update(JSON.stringify(row));
   }
   return h.digest('hex');
 }
@@ -112,7 +118,13 @@ export function sampleProduct(overrides: Record<string, unknown> = {}) {
     category: '男装',
     listed: true,
     skus: [
-      { code: 'TX001-WH-L', barcode: '6901234567892', spec: '颜色分类:白色;尺码:L', costFen: 2500, priceFen: 5900 },
+      {
+        code: 'TX001-WH-L',
+        barcode: '6901234567892',
+        spec: '颜色分类:白色;尺码:L',
+        costFen: 2500,
+        priceFen: 5900,
+      },
       { code: 'TX001-BK-XL', barcode: '', spec: '颜色分类:黑色;尺码:XL', costFen: 2500, priceFen: 5900 },
     ],
     ...overrides,

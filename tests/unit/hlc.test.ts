@@ -20,11 +20,7 @@ describe('Hlc.now', () => {
   it('follows the wall clock while it moves forward, counter at zero', () => {
     const hlc = new Hlc('ABCD', scripted([1_000, 2_000, 3_500]));
     const stamps = [hlc.now(), hlc.now(), hlc.now()];
-    expect(stamps).toEqual([
-      '0000000001000-0000-ABCD',
-      '0000000002000-0000-ABCD',
-      '0000000003500-0000-ABCD',
-    ]);
+    expect(stamps).toEqual(['0000000001000-0000-ABCD', '0000000002000-0000-ABCD', '0000000003500-0000-ABCD']);
   });
 
   it('stays strictly increasing when the wall clock stands still', () => {
@@ -51,11 +47,14 @@ describe('Hlc.now', () => {
 
   it('is strictly increasing for any sequence of wall-clock readings (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2_000_000_000_000 }), { minLength: 1, maxLength: 200 }), (readings) => {
-        const hlc = new Hlc('K7QX', scripted(readings));
-        const stamps = readings.map(() => hlc.now());
-        return strictlyIncreasing(stamps);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2_000_000_000_000 }), { minLength: 1, maxLength: 200 }),
+        (readings) => {
+          const hlc = new Hlc('K7QX', scripted(readings));
+          const stamps = readings.map(() => hlc.now());
+          return strictlyIncreasing(stamps);
+        },
+      ),
     );
   });
 
@@ -152,13 +151,24 @@ describe('encoding', () => {
   });
 
   it('rejects strings that are not stamps', () => {
-    for (const bad of ['', 'abc', '176430000012-0000-ABCD', '1764300000123-00G0-ABCD', '1764300000123-002B-ABCD', '1764300000123-0000-abcd', '1764300000123-0000-']) {
+    for (const bad of [
+      '',
+      'abc',
+      '176430000012-0000-ABCD',
+      '1764300000123-00G0-ABCD',
+      '1764300000123-002B-ABCD',
+      '1764300000123-0000-abcd',
+      '1764300000123-0000-',
+    ]) {
       expect(() => Hlc.parse(bad), bad).toThrow(/Not an HLC/);
     }
   });
 
   it('string order equals (ms, counter) order (property)', () => {
-    const state = fc.record({ ms: fc.integer({ min: 0, max: 9_999_999_999_998 }), counter: fc.integer({ min: 0, max: 0xfffe }) });
+    const state = fc.record({
+      ms: fc.integer({ min: 0, max: 9_999_999_999_998 }),
+      counter: fc.integer({ min: 0, max: 0xfffe }),
+    });
     fc.assert(
       fc.property(state, state, (a, b) => {
         // now() with a wall clock at 0 issues {ms, counter + 1} from the initial state.

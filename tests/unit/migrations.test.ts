@@ -31,7 +31,11 @@ const EXPECTED_TABLES = [
 let dir = '';
 const open: Store[] = [];
 function openAt(opts: { now?: () => number; migrations?: readonly Migration[] } = {}): Store {
-  const s = openStore({ dataDir: dir, now: opts.now ?? (() => T0), ...(opts.migrations ? { migrations: opts.migrations } : {}) });
+  const s = openStore({
+    dataDir: dir,
+    now: opts.now ?? (() => T0),
+    ...(opts.migrations ? { migrations: opts.migrations } : {}),
+  });
   open.push(s);
   return s;
 }
@@ -46,11 +50,17 @@ afterEach(() => {
 const dbFile = () => path.join(dir, DB_FILE);
 const backupsDir = () => path.join(dir, 'backups');
 const tablesOf = (db: Database.Database) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  (
+    db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 const versionsOf = (db: Database.Database) =>
-  (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+  (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map(
+    (r) => r.version,
+  );
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('the migration list', () => {
@@ -75,8 +85,12 @@ describe('opening an empty data folder', () => {
   it('applies every migration and records each in schema_migrations', () => {
     dir = tempDir();
     const store = openAt();
-    const rows = store.db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all();
-    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: new Date(T0).toISOString() })));
+    const rows = store.db
+      .prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version')
+      .all();
+    expect(rows).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: new Date(T0).toISOString() })),
+    );
     expect(store.schemaVersion()).toBe(LATEST_VERSION);
     expect(tablesOf(store.db)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
     // No backup of an empty database.
@@ -121,7 +135,9 @@ describe('reopening', () => {
   it('is a no-op when nothing is pending: no backup, same rows, same device code', () => {
     dir = tempDir();
     let store = openAt();
-    store.tx(() => setup(store, { shopName: '小店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1234' }));
+    store.tx(() =>
+      setup(store, { shopName: '小店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1234' }),
+    );
     const code = store.deviceCode;
     const before = fingerprint(store);
     store.close();
@@ -193,7 +209,9 @@ describe('migrating from an earlier version', () => {
   it('takes a backup first, which opens as the old version with the old data', () => {
     dir = tempDir();
     const old = openAt({ migrations: FIRST });
-    old.tx(() => setup(old, { shopName: '老店', timeZone: 'Asia/Shanghai', managerName: '老板', pin: '1234' }));
+    old.tx(() =>
+      setup(old, { shopName: '老店', timeZone: 'Asia/Shanghai', managerName: '老板', pin: '1234' }),
+    );
     const oldDevice = old.deviceCode;
     old.close();
 
@@ -215,7 +233,9 @@ describe('migrating from an earlier version', () => {
       expect(versionsOf(b)).toEqual([1]);
       expect(tablesOf(b)).not.toContain('t2');
       expect(b.prepare('SELECT name FROM shop').get()).toEqual({ name: '老店' });
-      expect(b.prepare(`SELECT value FROM meta WHERE key = 'device_code'`).get()).toEqual({ value: oldDevice });
+      expect(b.prepare(`SELECT value FROM meta WHERE key = 'device_code'`).get()).toEqual({
+        value: oldDevice,
+      });
       expect(b.prepare('SELECT name, role FROM staff').all()).toEqual([{ name: '老板', role: 'manager' }]);
       expect(b.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
@@ -229,7 +249,9 @@ describe('migrating from an earlier version', () => {
     const v3: Migration = { version: 3, name: 'y', sql: 'ALTER TABLE t2 ADD COLUMN b INTEGER;' };
     const store = openAt({ migrations: [...FIRST, V2, v3] });
     expect(versionsOf(store.db)).toEqual([1, 2, 3]);
-    expect((store.db.prepare('PRAGMA table_info(t2)').all() as { name: string }[]).map((c) => c.name)).toEqual(['a', 'b']);
+    expect(
+      (store.db.prepare('PRAGMA table_info(t2)').all() as { name: string }[]).map((c) => c.name),
+    ).toEqual(['a', 'b']);
     expect(fs.readdirSync(backupsDir())).toHaveLength(1);
   });
 });
@@ -244,7 +266,9 @@ describe('a failing migration', () => {
   it('rolls back fully: no partial table, version not recorded, earlier data intact', () => {
     dir = tempDir();
     const old = openAt({ migrations: FIRST });
-    old.tx(() => setup(old, { shopName: '老店', timeZone: 'Asia/Shanghai', managerName: '老板', pin: '1234' }));
+    old.tx(() =>
+      setup(old, { shopName: '老店', timeZone: 'Asia/Shanghai', managerName: '老板', pin: '1234' }),
+    );
     old.close();
 
     expect(() => openAt({ migrations: [...FIRST, BAD] })).toThrow(/no_such_table/);
@@ -282,9 +306,13 @@ describe('append-only tables', () => {
   function withRows(): Store {
     dir = tempDir();
     const store = openAt();
-    store.tx(() => setup(store, { shopName: '小店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1234' }));
+    store.tx(() =>
+      setup(store, { shopName: '小店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1234' }),
+    );
     const staffId = (store.db.prepare('SELECT id FROM staff').get() as { id: string }).id;
-    store.db.prepare(`INSERT INTO auth_event (at, staff_id, kind) VALUES ('2026-01-01T00:00:00.000Z', ?, 'signin')`).run(staffId);
+    store.db
+      .prepare(`INSERT INTO auth_event (at, staff_id, kind) VALUES ('2026-01-01T00:00:00.000Z', ?, 'signin')`)
+      .run(staffId);
     return store;
   }
 
@@ -292,7 +320,9 @@ describe('append-only tables', () => {
     const store = withRows();
     const before = fingerprint(store);
     expect(() => store.db.prepare(`UPDATE change_log SET op = 'x'`).run()).toThrow(/append-only/);
-    expect(() => store.db.prepare(`UPDATE change_log SET staff_id = NULL WHERE seq = 1`).run()).toThrow(/append-only/);
+    expect(() => store.db.prepare(`UPDATE change_log SET staff_id = NULL WHERE seq = 1`).run()).toThrow(
+      /append-only/,
+    );
     expect(() => store.db.prepare(`DELETE FROM change_log`).run()).toThrow(/append-only/);
     expect(() => store.db.prepare(`DELETE FROM change_log WHERE seq = 1`).run()).toThrow(/append-only/);
     expect(fingerprint(store)).toBe(before);
@@ -312,7 +342,9 @@ describe('store.log', () => {
     dir = tempDir();
     const store = openAt();
     const count = () => (store.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n;
-    expect(() => store.log({ staffId: null, entity: 'test', rowId: 'r1', op: 'create' })).toThrow(/transaction/);
+    expect(() => store.log({ staffId: null, entity: 'test', rowId: 'r1', op: 'create' })).toThrow(
+      /transaction/,
+    );
     expect(count()).toBe(0);
   });
 
@@ -320,7 +352,14 @@ describe('store.log', () => {
     dir = tempDir();
     const store = openAt();
     store.tx(() =>
-      store.log({ staffId: null, entity: 'test', rowId: 'r1', op: 'update', label: '标签', fields: { priceFen: { from: 5900, to: 6900 } } }),
+      store.log({
+        staffId: null,
+        entity: 'test',
+        rowId: 'r1',
+        op: 'update',
+        label: '标签',
+        fields: { priceFen: { from: 5900, to: 6900 } },
+      }),
     );
     const row = store.db.prepare('SELECT * FROM change_log').get() as Record<string, unknown>;
     expect(row).toMatchObject({
@@ -351,7 +390,7 @@ describe('store.log', () => {
 });
 
 describe('store.nextNumber', () => {
-  it("numbers per prefix and shop-local day, with the device code: RK-<device>-<yyyymmdd>-0001", () => {
+  it('numbers per prefix and shop-local day, with the device code: RK-<device>-<yyyymmdd>-0001', () => {
     dir = tempDir();
     let t = T0; // 2026-11-28T17:30Z is already the 29th in Shanghai
     const store = openAt({ now: () => t });

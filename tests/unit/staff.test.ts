@@ -68,18 +68,26 @@ afterEach(() => {
 /** A clock app after setup, with the manager signed in on window M and one more person. */
 async function shopWith(role: Role = 'cs_agent', pin = '4826') {
   app = clockApp();
-  const s = await app.ok<Session>(M, 'system.setup', { shopName: '测试小店', managerName: '店长甲', pin: '1111' });
+  const s = await app.ok<Session>(M, 'system.setup', {
+    shopName: '测试小店',
+    managerName: '店长甲',
+    pin: '1111',
+  });
   const other = await app.ok<StaffRow>(M, 'staff.create', { name: '小王', role, pin });
   return { a: app, managerId: s.staff.id, otherId: other.id, pin };
 }
 
 const authEvents = (store: Store, staffId: string) =>
-  (store.db.prepare('SELECT kind FROM auth_event WHERE staff_id = ? ORDER BY seq').all(staffId) as { kind: string }[]).map(
-    (r) => r.kind,
-  );
+  (
+    store.db.prepare('SELECT kind FROM auth_event WHERE staff_id = ? ORDER BY seq').all(staffId) as {
+      kind: string;
+    }[]
+  ).map((r) => r.kind);
 const changeLog = (store: Store) =>
   (
-    store.db.prepare('SELECT staff_id, entity, row_id, op, label, fields FROM change_log ORDER BY seq').all() as {
+    store.db
+      .prepare('SELECT staff_id, entity, row_id, op, label, fields FROM change_log ORDER BY seq')
+      .all() as {
       staff_id: string | null;
       entity: string;
       row_id: string;
@@ -121,7 +129,11 @@ describe('first-run setup', () => {
 describe('PIN storage', () => {
   it('stores scrypt hashes with a per-person salt, never the PIN', async () => {
     const { a, managerId, otherId } = await shopWith('cs_agent', '73914628');
-    const third = await a.ok<StaffRow>(M, 'staff.create', { name: '小李', role: 'wh_agent', pin: '73914628' });
+    const third = await a.ok<StaffRow>(M, 'staff.create', {
+      name: '小李',
+      role: 'wh_agent',
+      pin: '73914628',
+    });
     const h1 = pinHash(a.store, otherId);
     const h2 = pinHash(a.store, third.id);
     for (const h of [h1, h2, pinHash(a.store, managerId)]) {
@@ -134,7 +146,9 @@ describe('PIN storage', () => {
     expect(h1.split('$')[4]).not.toBe(h2.split('$')[4]); // salts differ
     // Both still sign in with the shared PIN.
     expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin: '73914628' })).toMatchObject({ ok: true });
-    expect(await a.call(X, 'auth.signIn', { staffId: third.id, pin: '73914628' })).toMatchObject({ ok: true });
+    expect(await a.call(X, 'auth.signIn', { staffId: third.id, pin: '73914628' })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -146,7 +160,10 @@ describe('sign-in and lock-out', () => {
     for (let remaining = 4; remaining >= 1; remaining--) {
       a.at(a.now() + 1000);
       const env = await a.call(X, 'auth.signIn', { staffId: otherId, pin: '0000' });
-      expect(env).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', key: 'wrongPin', params: { remaining } } });
+      expect(env).toMatchObject({
+        ok: false,
+        error: { code: 'AUTH_FAILED', key: 'wrongPin', params: { remaining } },
+      });
     }
     a.at(a.now() + 1000);
     const lockedAt = a.now();
@@ -165,7 +182,10 @@ describe('sign-in and lock-out', () => {
       error: { code: 'LOCKED', params: { until } },
     });
     a.at(lockedAt + 5 * 60_000 - 1);
-    expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
     expect(await a.ok(X, 'auth.session')).toBeNull();
 
     // Then it opens again.
@@ -173,7 +193,14 @@ describe('sign-in and lock-out', () => {
     expect((await a.ok<StaffRow[]>(M, 'staff.list')).find((s) => s.id === otherId)?.locked).toBe(false);
     const s = await a.ok<Session>(X, 'auth.signIn', { staffId: otherId, pin });
     expect(s.staff.id).toBe(otherId);
-    expect(authEvents(a.store, otherId)).toEqual(['failed', 'failed', 'failed', 'failed', 'locked', 'signin']);
+    expect(authEvents(a.store, otherId)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'failed',
+      'locked',
+      'signin',
+    ]);
   });
 
   it('after a lock-out has passed, the count starts again from five', async () => {
@@ -204,7 +231,9 @@ describe('sign-in and lock-out', () => {
     await a.ok(X, 'auth.signOut');
     expect(await a.ok(X, 'auth.session')).toBeNull();
     expect(authEvents(a.store, otherId)).toEqual(['failed', 'signin', 'signout']);
-    const times = a.store.db.prepare('SELECT at FROM auth_event WHERE staff_id = ?').all(otherId) as { at: string }[];
+    const times = a.store.db.prepare('SELECT at FROM auth_event WHERE staff_id = ?').all(otherId) as {
+      at: string;
+    }[];
     for (const t of times) expect(t.at).toBe(new Date(a.now()).toISOString());
   });
 
@@ -266,10 +295,15 @@ describe('staff management rules', () => {
       error: { code: 'VALIDATION', fields: { name: { key: 'validation.nameTaken' } } },
     });
     const created = await a.call(M, 'staff.create', { name: '小王', role: 'wh_agent', pin: '5555' });
-    expect(created).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { name: { key: 'validation.nameTaken' } } } });
+    expect(created).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { name: { key: 'validation.nameTaken' } } },
+    });
     expect(fingerprint(a.store)).toBe(before);
     // Keeping one's own name is not a clash.
-    expect(await a.call(M, 'staff.update', { id: otherId, name: '小王', role: 'cs_supervisor' })).toMatchObject({ ok: true });
+    expect(
+      await a.call(M, 'staff.update', { id: otherId, name: '小王', role: 'cs_supervisor' }),
+    ).toMatchObject({ ok: true });
   });
 
   it('cannot deactivate yourself', async () => {
@@ -281,35 +315,31 @@ describe('staff management rules', () => {
   });
 
   it('cannot demote or deactivate the last active manager', async () => {
-    const { a, managerId, otherId, pin } = await shopWith('admin');
-    await a.ok(X, 'auth.signIn', { staffId: otherId, pin }); // the admin keeps staff accounts
+    // Two managers: M (the first) and X (a second one).
+    const { a, managerId, otherId, pin } = await shopWith('manager');
+    await a.ok(X, 'auth.signIn', { staffId: otherId, pin });
+    // While another manager is active, one may be demoted…
+    const demoted = await a.ok<StaffRow>(X, 'staff.update', {
+      id: managerId,
+      name: '店长甲',
+      role: 'director',
+    });
+    expect(demoted.role).toBe('director');
+    // …but now X is the last one: demoting or deactivating X is refused, whoever asks.
     const before = fingerprint(a.store);
-    expect(await a.call(X, 'staff.update', { id: managerId, name: '店长甲', role: 'director' })).toMatchObject({
+    expect(await a.call(X, 'staff.update', { id: otherId, name: '小王', role: 'cs_agent' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', key: 'lastManager' },
     });
-    expect(await a.call(X, 'staff.setActive', { id: managerId, active: false })).toMatchObject({
+    expect(await a.call(X, 'staff.setActive', { id: otherId, active: false })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', key: 'lastManager' },
-    });
-    expect(await a.call(M, 'staff.update', { id: managerId, name: '店长甲', role: 'cs_agent' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', key: 'lastManager' },
+      error: { code: 'CONFLICT', key: 'cannotDeactivateSelf' },
     });
     expect(fingerprint(a.store)).toBe(before);
-
-    // An inactive second manager does not count…
-    const second = await a.ok<StaffRow>(M, 'staff.create', { name: '副店长', role: 'manager', pin: '2222' });
-    await a.ok(M, 'staff.setActive', { id: second.id, active: false });
-    expect(await a.call(X, 'staff.setActive', { id: managerId, active: false })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', key: 'lastManager' },
-    });
-    // …an active one does.
-    await a.ok(M, 'staff.setActive', { id: second.id, active: true });
-    const demoted = await a.ok<StaffRow>(X, 'staff.update', { id: managerId, name: '店长甲', role: 'director' });
-    expect(demoted.role).toBe('director');
-    expect(await a.call(X, 'staff.setActive', { id: second.id, active: false })).toMatchObject({
+    // An inactive manager does not count as a second one.
+    const third = await a.ok<StaffRow>(X, 'staff.create', { name: '副店长', role: 'manager', pin: '2222' });
+    await a.ok(X, 'staff.setActive', { id: third.id, active: false });
+    expect(await a.call(X, 'staff.update', { id: otherId, name: '小王', role: 'cs_agent' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', key: 'lastManager' },
     });
@@ -318,7 +348,10 @@ describe('staff management rules', () => {
   it('resetPin clears a lock-out and replaces the PIN', async () => {
     const { a, otherId, pin } = await shopWith();
     for (let i = 0; i < 5; i++) await a.call(X, 'auth.signIn', { staffId: otherId, pin: '0000' });
-    expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
     const row = await a.ok<StaffRow>(M, 'staff.resetPin', { id: otherId, pin: '6543' });
     expect(row.locked).toBe(false);
     expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({
@@ -328,19 +361,29 @@ describe('staff management rules', () => {
     expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin: '6543' })).toMatchObject({ ok: true });
   });
 
-  it('changeOwnPin checks the current PIN (VALIDATION currentPin) and then replaces it', async () => {
+  it('changeOwnPin checks the current PIN (AUTH_FAILED on currentPin) and then replaces it', async () => {
     const { a, otherId, pin } = await shopWith();
     await a.ok(X, 'auth.signIn', { staffId: otherId, pin });
-    const before = fingerprint(a.store);
+    const hashOf = () => a.store.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(otherId);
+    const logCount = () => a.store.db.prepare('SELECT COUNT(*) FROM change_log').pluck().get();
+    const [hash, logged] = [hashOf(), logCount()];
     const env = await a.call(X, 'auth.changeOwnPin', { currentPin: '0000', newPin: '8642' });
     expect(env).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', fields: { currentPin: { key: 'validation.wrongPin' } } },
+      error: {
+        code: 'AUTH_FAILED',
+        fields: { currentPin: { key: 'validation.wrongPin', params: { remaining: 4 } } },
+      },
     });
-    expect(fingerprint(a.store)).toBe(before);
+    // Only the failed attempt is recorded (lock-out counter, auth_event); nothing else changes.
+    expect(hashOf()).toBe(hash);
+    expect(logCount()).toBe(logged);
     await a.ok(X, 'auth.changeOwnPin', { currentPin: pin, newPin: '8642' });
     await a.ok(X, 'auth.signOut');
-    expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_FAILED' },
+    });
     expect(await a.call(X, 'auth.signIn', { staffId: otherId, pin: '8642' })).toMatchObject({ ok: true });
   });
 
@@ -350,11 +393,16 @@ describe('staff management rules', () => {
     const { a, otherId, pin } = await shopWith();
     await a.ok(X, 'auth.signIn', { staffId: otherId, pin });
     for (let i = 0; i < MAX_FAILURES; i++) {
-      expect(await a.call(X, 'auth.changeOwnPin', { currentPin: `000${i}`, newPin: '8642' })).toMatchObject({ ok: false });
+      expect(await a.call(X, 'auth.changeOwnPin', { currentPin: `000${i}`, newPin: '8642' })).toMatchObject({
+        ok: false,
+      });
     }
     const env = await a.call(X, 'auth.changeOwnPin', { currentPin: pin, newPin: '8642' });
     expect(env.ok).toBe(false);
-    expect(await a.call(M, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await a.call(M, 'auth.signIn', { staffId: otherId, pin })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
   });
 });
 
@@ -366,7 +414,11 @@ describe('the audit trail of staff writes', () => {
     const PIN_X = '46150937';
     const PIN_R = '58203716';
     const PIN_C = '91827364';
-    const s = await a.ok<Session>(M, 'system.setup', { shopName: '审计小店', managerName: '店长甲', pin: PIN_M });
+    const s = await a.ok<Session>(M, 'system.setup', {
+      shopName: '审计小店',
+      managerName: '店长甲',
+      pin: PIN_M,
+    });
     const mId = s.staff.id;
     const x = await a.ok<StaffRow>(M, 'staff.create', { name: '小王', role: 'cs_agent', pin: PIN_X });
     await a.ok(M, 'staff.update', { id: x.id, name: '王小二', role: 'cs_supervisor' });
@@ -391,8 +443,14 @@ describe('the audit trail of staff writes', () => {
       [mId, 'staff', x.id, 'deactivate'],
       [mId, 'staff', x.id, 'activate'],
     ]);
-    expect(log[2]!.fields).toEqual({ name: { from: null, to: '小王' }, role: { from: null, to: 'cs_agent' } });
-    expect(log[3]!.fields).toEqual({ name: { from: '小王', to: '王小二' }, role: { from: 'cs_agent', to: 'cs_supervisor' } });
+    expect(log[2]!.fields).toEqual({
+      name: { from: null, to: '小王' },
+      role: { from: null, to: 'cs_agent' },
+    });
+    expect(log[3]!.fields).toEqual({
+      name: { from: '小王', to: '王小二' },
+      role: { from: 'cs_agent', to: 'cs_supervisor' },
+    });
     expect(log[5]!.fields).toEqual({ name: { from: '审计小店', to: '审计小店2' } });
     expect(log[7]!.fields).toEqual({ active: { from: true, to: false } });
     expect(log[8]!.fields).toEqual({ active: { from: false, to: true } });
@@ -434,7 +492,10 @@ describe('the audit trail of staff writes', () => {
       label: '新客服',
       fields: { name: { from: null, to: '新客服' }, role: { from: null, to: 'cs_agent' } },
     });
-    const byManagerStaff = await t.ok<Paged<AuditRow>>(X, 'audit.list', { entity: 'staff', staffId: t.people.manager!.id });
+    const byManagerStaff = await t.ok<Paged<AuditRow>>(X, 'audit.list', {
+      entity: 'staff',
+      staffId: t.people.manager!.id,
+    });
     expect(byManagerStaff.total).toBe(9);
 
     // Pages are disjoint and together are the whole filtered list.
@@ -463,5 +524,45 @@ describe('the audit trail of staff writes', () => {
     // An offset time means the same instant.
     const shanghai = new Date(tLater + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
     expect((await a.ok<Paged<AuditRow>>(M, 'audit.list', { from: shanghai })).total).toBe(1);
+  });
+});
+
+describe('who may manage whom', () => {
+  const A = '00000000-0000-4000-8000-0000000000a1';
+  let app: ReturnType<typeof makeApp>;
+  afterEach(() => app.close());
+
+  it('an admin manages ordinary accounts but cannot create, promote to, reset or deactivate a manager or director', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(A, 'admin');
+    const before = fingerprint(app.store);
+    const refused = [
+      ['staff.create', { name: '新店长', role: 'manager', pin: '2468' }],
+      ['staff.create', { name: '新总监', role: 'director', pin: '2468' }],
+      ['staff.update', { id: app.people.admin!.id, name: 'admin-人员', role: 'manager' }],
+      ['staff.update', { id: app.people.cs_agent!.id, name: 'cs_agent-人员', role: 'director' }],
+      ['staff.update', { id: app.people.director!.id, name: '改名', role: 'director' }],
+      ['staff.resetPin', { id: app.people.manager!.id, pin: '9999' }],
+      ['staff.setActive', { id: app.people.director!.id, active: false }],
+    ] as const;
+    for (const [channel, input] of refused) {
+      expect(await app.call(A, channel, input), channel).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', key: 'staffPrivileged' },
+      });
+    }
+    expect(fingerprint(app.store)).toBe(before);
+    await app.ok(A, 'staff.create', { name: '新客服', role: 'cs_agent', pin: '2468' });
+    await app.ok(A, 'staff.resetPin', { id: app.people.wh_agent!.id, pin: '1357' });
+  });
+
+  it('a manager may do all of it, but nobody changes their own role', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(A, 'manager');
+    await app.ok(A, 'staff.create', { name: '副店长', role: 'manager', pin: '2468' });
+    await app.ok(A, 'staff.update', { id: app.people.admin!.id, name: 'admin-人员', role: 'director' });
+    expect(
+      await app.call(A, 'staff.update', { id: app.people.manager!.id, name: '店长甲', role: 'director' }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'ownRole' } });
   });
 });

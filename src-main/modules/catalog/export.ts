@@ -7,6 +7,7 @@ import type { Store } from '../../db/store';
 import { sqlCsvLine, sqlCsvText, writeCsvFile } from '../../lib/csv';
 import { sqlFormatYuan } from '../../lib/money';
 import { COLUMNS } from './import';
+import { shopTimeZone } from '../staff/service';
 import { filterSql, type Filter } from './service';
 
 export const EXPORT_HEADER = [
@@ -66,7 +67,7 @@ export async function exportCatalog(
   host: Host,
   input: { filter: Filter; encoding: 'utf8bom' | 'gbk' },
 ): Promise<ExportResult> {
-  const day = new Date(store.now()).toISOString().slice(0, 10).replace(/-/g, '');
+  const day = store.localDay(shopTimeZone(store));
   const path = await host.chooseSavePath({
     defaultName: `商品资料_${day}.csv`,
     filterName: 'CSV',

@@ -9,14 +9,16 @@ import { parseCsv } from '../../lib/csv';
 import { decodeBytes, EncodingError } from '../../lib/encoding';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { parseYuan } from '../../lib/money';
+import { formatYuan, parseYuan } from '../../lib/money';
 import {
   insertProduct,
   insertSku,
   patchProduct,
   patchSku,
+  setProductArchivedIfNeeded,
   skuByBarcode,
   skuByCode,
+  skuById,
   type ProductFields,
   type SkuData,
   type SkuDb,
@@ -40,18 +42,24 @@ type Column = keyof typeof COLUMNS;
 
 const MAX_ROWS = 200_000;
 const TRUE_WORDS = new Set(['是', '已上架', '上架', '1', 'y', 'yes', 'true']);
-const FALSE_WORDS = new Set(['否', '未上架', '下架', '0', 'n', 'no', 'false', '']);
+const FALSE_WORDS = new Set(['否', '未上架', '下架', '0', 'n', 'no', 'false']);
+const ARCHIVED_WORDS = new Set(['已归档', '归档', 'archived']);
+const ACTIVE_WORDS = new Set(['在用', '正常', 'active']);
+
+type RowError = Problem & { field: string };
 
 interface ParsedRow {
   rowNumber: number;
   code: string;
   title: string;
   spec: string;
-  errors: (Problem & { field: string })[];
-  /** Product-level fields present in the file. */
+  errors: RowError[];
+  /** Product-level fields given in the file (an absent column or, for 是否上架, an empty cell: not given). */
   product: Partial<ProductFields>;
-  /** SKU fields present in the file (price only when the column exists). */
+  /** SKU fields given in the file. */
   sku: Partial<SkuData>;
+  /** From the 状态 column when present: the row's SKU should (not) be archived. */
+  archived?: boolean;
 }
 
 interface Pending {
@@ -62,7 +70,7 @@ interface Pending {
   rows: ParsedRow[];
 }
 
-// Previews live in memory per store, at most a few per PC; the newest replaces older ones.
+// Previews live in memory per store, at most one per person; a new preview replaces the old.
 const pendingByStore = new WeakMap<Store, Map<string, Pending>>();
 function pendingMap(store: Store): Map<string, Pending> {
   let m = pendingByStore.get(store);
@@ -82,201 +90,248 @@ export function cleanCell(raw: string | undefined): string {
 function headerMap(header: string[]): Partial<Record<Column, number>> {
   const map: Partial<Record<Column, number>> = {};
   header.forEach((h, i) => {
-    const name = h.replace(/^\uFEFF/, '').trim();
+    const name = h
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
     for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-      if (map[col] === undefined && names.some((n) => n.toLowerCase() === name.toLowerCase())) map[col] = i;
+      if (map[col] === undefined && names.some((n) => n.toLowerCase() === name)) map[col] = i;
     }
   });
   return map;
 }
 
+/** The SKU fields, each validated on its own with the form's schema, and the CSV column it comes from. */
+const SKU_FIELD_COLUMN = {
+  code: 'code',
+  barcode: 'barcode',
+  spec: 'spec',
+  costFen: 'cost',
+  priceFen: 'price',
+  lowStockThreshold: 'threshold',
+} as const satisfies Record<Exclude<keyof SkuData, 'id'>, Column>;
+
+/** Turn one zod issue on a single field into a problem key (same keys as the router uses). */
+function issueKey(issue: { code: string; message: string }): string {
+  if (issue.message.startsWith('key:')) return `validation.${issue.message.slice(4)}`;
+  if (issue.code === 'too_small') return 'validation.required';
+  if (issue.code === 'too_big') return 'validation.tooLong';
+  return 'validation.invalid';
+}
+
 function parseRow(cells: string[], rowNumber: number, h: Partial<Record<Column, number>>): ParsedRow {
   const get = (c: Column) => (h[c] === undefined ? undefined : cleanCell(cells[h[c]!]));
-  const errors: ParsedRow['errors'] = [];
-  const err = (col: Column, key: string, params?: Problem['params']) =>
-    errors.push({ field: COLUMNS[col][0], key, ...(params ? { params } : {}) });
+  const errors: RowError[] = [];
+  const err = (col: Column, key: string, params?: Problem['params']) => {
+    if (!errors.some((e) => e.field === COLUMNS[col][0]))
+      errors.push({ field: COLUMNS[col][0], key, ...(params ? { params } : {}) });
+  };
 
   const product: Partial<ProductFields> = {};
-  const sku: Partial<SkuData> = {};
   const title = get('title') ?? '';
   if (!title) err('title', 'validation.required');
   else if (title.length > 120) err('title', 'validation.tooLong', { max: 120 });
   else product.title = title;
-  for (const col of ['styleCode', 'category'] as const) {
-    const v = get(col);
-    if (v !== undefined) product[col] = v.slice(0, col === 'styleCode' ? 64 : 60);
+  const styleCode = get('styleCode');
+  if (styleCode !== undefined) {
+    if (styleCode.length > 64) err('styleCode', 'validation.tooLong', { max: 64 });
+    else product.styleCode = styleCode;
   }
-  const listed = get('listed');
-  if (listed !== undefined) {
-    const w = listed.toLowerCase();
-    if (TRUE_WORDS.has(w)) product.listed = true;
-    else if (FALSE_WORDS.has(w)) product.listed = false;
+  const category = get('category');
+  if (category !== undefined) {
+    if (category.length > 60) err('category', 'validation.tooLong', { max: 60 });
+    else product.category = category;
+  }
+  const listed = get('listed')?.toLowerCase();
+  if (listed) {
+    if (TRUE_WORDS.has(listed)) product.listed = true;
+    else if (FALSE_WORDS.has(listed)) product.listed = false;
     else err('listed', 'import.yesNo');
   }
+  let archived: boolean | undefined;
+  const status = get('status')?.toLowerCase();
+  if (status) {
+    if (ARCHIVED_WORDS.has(status)) archived = true;
+    else if (ACTIVE_WORDS.has(status)) archived = false;
+    else err('status', 'import.status');
+  }
 
-  const rawSku: Record<string, unknown> = {
-    code: get('code') ?? '',
-    barcode: get('barcode') ?? '',
-    spec: get('spec') ?? '',
-  };
+  // SKU fields: money in yuan, the threshold a whole number, then each field through the form's schema.
+  const raw: Partial<Record<Exclude<keyof SkuData, 'id'>, unknown>> = { code: get('code') ?? '' };
+  if (h.barcode !== undefined) raw.barcode = get('barcode');
+  if (h.spec !== undefined) raw.spec = get('spec');
   for (const [col, key] of [
     ['cost', 'costFen'],
     ['price', 'priceFen'],
   ] as const) {
     const v = get(col);
-    if (v === undefined || v === '') continue;
+    if (!v) continue;
     const fen = parseYuan(v);
     if (fen === null) err(col, 'validation.money');
-    else rawSku[key] = fen;
+    else raw[key] = fen;
   }
   const threshold = get('threshold');
-  if (threshold !== undefined && threshold !== '') {
-    if (/^\d{1,7}$/.test(threshold)) rawSku.lowStockThreshold = Number(threshold);
+  if (threshold) {
+    if (/^\d{1,7}$/.test(threshold)) raw.lowStockThreshold = Number(threshold);
     else err('threshold', 'validation.wholeNumber');
   }
-  // Validate SKU fields with the same schema as the form (price/cost checked above).
-  const checked = skuInput.safeParse({ costFen: 0, priceFen: 0, ...rawSku });
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const f = issue.path[0];
-      const col: Column =
-        f === 'code' ? 'code' : f === 'barcode' ? 'barcode' : f === 'spec' ? 'spec' : 'threshold';
-      const key = issue.message.startsWith('key:')
-        ? `validation.${issue.message.slice(4)}`
-        : issue.code === 'too_small'
-          ? 'validation.required'
-          : issue.code === 'too_big'
-            ? 'validation.tooLong'
-            : 'validation.invalid';
-      if (!errors.some((e) => e.field === COLUMNS[col][0])) err(col, key);
+  const sku: Partial<SkuData> = {};
+  for (const [field, col] of Object.entries(SKU_FIELD_COLUMN) as [Exclude<keyof SkuData, 'id'>, Column][]) {
+    if (raw[field] === undefined) continue;
+    const checked = skuInput.shape[field].safeParse(raw[field]);
+    if (checked.success) (sku as Record<string, unknown>)[field] = checked.data;
+    else {
+      const issue = checked.error.issues[0]!;
+      const max = (issue as { maximum?: unknown }).maximum;
+      const key = issueKey(issue);
+      err(
+        col,
+        key === 'validation.tooLong' && (col === 'price' || col === 'cost') ? 'validation.max' : key,
+        key === 'validation.tooLong' && (col === 'price' || col === 'cost')
+          ? { max: formatYuan(Number(max)) }
+          : undefined,
+      );
     }
-  } else {
-    sku.code = checked.data.code;
-    if (h.barcode !== undefined) sku.barcode = checked.data.barcode;
-    if (h.spec !== undefined) sku.spec = checked.data.spec;
-    if (rawSku.costFen !== undefined) sku.costFen = checked.data.costFen;
-    if (rawSku.priceFen !== undefined) sku.priceFen = checked.data.priceFen;
-    if (rawSku.lowStockThreshold !== undefined) sku.lowStockThreshold = checked.data.lowStockThreshold;
   }
-  return { rowNumber, code: String(rawSku.code), title, spec: String(rawSku.spec), errors, product, sku };
+  return {
+    rowNumber,
+    code: String(raw.code),
+    title,
+    spec: String(raw.spec ?? ''),
+    errors,
+    product,
+    sku,
+    ...(archived !== undefined ? { archived } : {}),
+  };
+}
+
+const PRODUCT_KEYS = ['title', 'styleCode', 'category', 'listed'] as const;
+const SKU_KEYS = ['barcode', 'spec', 'costFen', 'priceFen', 'lowStockThreshold'] as const;
+
+interface ProductDbRow {
+  id: string;
+  title: string;
+  style_code: string;
+  category: string;
+  listed: number;
+  archived_at: string | null;
 }
 
 interface PlannedRow {
   row: ParsedRow;
   status: ImportPreviewRow['status'];
+  /** What the row changes: SKU and product field names, 'archive' or 'restore'. */
   changes: string[];
-  errors: ParsedRow['errors'];
+  errors: RowError[];
   existing?: SkuDb;
-  /** Key of the product the row belongs to: an existing product id, or `new:<key>`. */
+  /** The product the row belongs to: an existing product id, or `new:<key>`. */
   productKey: string;
 }
 
-/** Decide, against the current database, what each row would do. Pure read. */
-function plan(store: Store, pending: Pending): PlannedRow[] {
+/**
+ * Decide, against the current database, what each row would do. Pure read. Excluded rows take
+ * no part: they claim no code, barcode or product.
+ */
+function plan(store: Store, pending: Pending, excluded: ReadonlySet<number> = new Set()): PlannedRow[] {
   const seenCodes = new Map<string, number>();
   const seenBarcodes = new Map<string, { row: number; code: string }>();
   const productValues = new Map<string, { row: number; fields: Partial<ProductFields> }>();
-  const newProductByStyle = new Map<string, string>();
-  const newProductByTitle = new Map<string, string>();
+  const newProductKeys = new Map<string, string>();
+  const productById = (id: string) => store.stmt<ProductDbRow>(`SELECT * FROM product WHERE id = ?`).get(id);
   const out: PlannedRow[] = [];
 
   for (const row of pending.rows) {
+    if (excluded.has(row.rowNumber)) continue;
     const errors = [...row.errors];
     const reject = (field: string, key: string, params?: Problem['params']) =>
       errors.push({ field, key, ...(params ? { params } : {}) });
-    const existing = row.sku.code ? skuByCode(store, row.sku.code) : undefined;
+    const code = row.sku.code;
+    const existing = code ? skuByCode(store, code) : undefined;
 
-    if (row.sku.code) {
-      const first = seenCodes.get(row.sku.code);
+    if (code) {
+      const first = seenCodes.get(code);
       if (first !== undefined) reject(COLUMNS.code[0], 'import.duplicateCode', { row: first });
-      else seenCodes.set(row.sku.code, row.rowNumber);
+      else seenCodes.set(code, row.rowNumber);
     }
-    if (row.sku.barcode) {
-      const first = seenBarcodes.get(row.sku.barcode);
-      if (first && first.code !== row.sku.code)
+    const barcode = row.sku.barcode;
+    if (barcode) {
+      const first = seenBarcodes.get(barcode);
+      if (first && first.code !== code)
         reject(COLUMNS.barcode[0], 'import.duplicateBarcode', { row: first.row });
-      else seenBarcodes.set(row.sku.barcode, { row: row.rowNumber, code: row.sku.code ?? '' });
-      const owner = skuByBarcode(store, row.sku.barcode);
-      if (owner && owner.code !== row.sku.code)
+      else seenBarcodes.set(barcode, { row: row.rowNumber, code: code ?? '' });
+      const owner = skuByBarcode(store, barcode);
+      if (owner && owner.code !== code)
         reject(COLUMNS.barcode[0], 'import.barcodeTaken', { code: owner.code });
     }
-    if (!existing && row.sku.priceFen === undefined && !errors.some((e) => e.field === COLUMNS.price[0])) {
-      reject(COLUMNS.price[0], 'import.priceRequired');
-    }
+    const priceGiven = row.sku.priceFen !== undefined || row.errors.some((e) => e.field === COLUMNS.price[0]);
+    if (!existing && !priceGiven) reject(COLUMNS.price[0], 'import.priceRequired');
 
-    // Which product does the row belong to?
+    // Which product does the row belong to? An existing SKU's own; else by 款号, else by title.
     let productKey: string;
     if (existing) productKey = existing.product_id;
     else {
       const style = row.product.styleCode ?? '';
-      const title = row.product.title ?? '';
-      const byStyle = style
-        ? store
-            .stmt<{ id: string }>(
-              `SELECT id FROM product WHERE style_code = ? AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL LIMIT 1`,
-            )
-            .get(style)
-        : undefined;
-      const byTitle = !style
-        ? store
-            .stmt<{ id: string }>(
-              `SELECT id FROM product WHERE title = ? AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL LIMIT 1`,
-            )
-            .get(title)
-        : undefined;
-      productKey =
-        byStyle?.id ??
-        byTitle?.id ??
-        (style
-          ? (newProductByStyle.get(style) ?? `new:style:${style}`)
-          : (newProductByTitle.get(title) ?? `new:title:${title}`));
-      if (style) newProductByStyle.set(style, productKey);
-      else newProductByTitle.set(title, productKey);
+      const groupKey = style ? `style:${style}` : `title:${row.product.title ?? ''}`;
+      const found = newProductKeys.get(groupKey);
+      if (found) productKey = found;
+      else {
+        const match = store
+          .stmt<{ id: string }>(
+            style
+              ? `SELECT id FROM product WHERE style_code = ? AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL, rowid LIMIT 1`
+              : `SELECT id FROM product WHERE title = ? AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL, rowid LIMIT 1`,
+          )
+          .get(style || (row.product.title ?? ''));
+        productKey = match?.id ?? `new:${groupKey}`;
+        newProductKeys.set(groupKey, productKey);
+      }
     }
 
     // All rows of one product must agree on the product-level fields.
     const prev = productValues.get(productKey);
     if (prev) {
-      for (const k of ['title', 'listed', 'category', 'styleCode'] as const) {
-        if (
-          row.product[k] !== undefined &&
-          prev.fields[k] !== undefined &&
-          row.product[k] !== prev.fields[k]
-        ) {
-          reject(COLUMNS[k === 'title' ? 'title' : k][0], 'import.productConflict', { row: prev.row });
-          break;
-        }
-      }
+      const clash = PRODUCT_KEYS.find(
+        (k) =>
+          row.product[k] !== undefined && prev.fields[k] !== undefined && row.product[k] !== prev.fields[k],
+      );
+      if (clash) reject(COLUMNS[clash][0], 'import.productConflict', { row: prev.row });
     } else if (!errors.length) productValues.set(productKey, { row: row.rowNumber, fields: row.product });
 
-    let status: PlannedRow['status'] = 'new';
+    // What would change? Product fields (also for a new SKU joining an existing product), SKU
+    // fields, and the archived state when the file has a 状态 column.
     const changes: string[] = [];
-    if (errors.length) status = 'rejected';
-    else if (existing) {
-      const product = store
-        .stmt<{ title: string; style_code: string; category: string; listed: number }>(
-          `SELECT * FROM product WHERE id = ?`,
-        )
-        .get(existing.product_id)!;
+    const product = productKey.startsWith('new:') ? undefined : productById(productKey);
+    if (product) {
       const cur = {
         title: product.title,
         styleCode: product.style_code,
         category: product.category,
         listed: product.listed === 1,
+      };
+      for (const k of PRODUCT_KEYS)
+        if (row.product[k] !== undefined && row.product[k] !== cur[k]) changes.push(k);
+    }
+    if (existing) {
+      const cur = {
         barcode: existing.barcode,
         spec: existing.spec,
         costFen: existing.cost_fen,
         priceFen: existing.price_fen,
         lowStockThreshold: existing.low_stock_threshold,
       };
-      for (const k of ['title', 'styleCode', 'category', 'listed'] as const)
-        if (row.product[k] !== undefined && row.product[k] !== cur[k]) changes.push(k);
-      for (const k of ['barcode', 'spec', 'costFen', 'priceFen', 'lowStockThreshold'] as const)
-        if (row.sku[k] !== undefined && row.sku[k] !== cur[k]) changes.push(k);
-      if (existing.archived_at) changes.push('restore');
-      status = changes.length ? 'changed' : 'unchanged';
+      for (const k of SKU_KEYS) if (row.sku[k] !== undefined && row.sku[k] !== cur[k]) changes.push(k);
+      const effectivelyArchived = existing.archived_at !== null || (product?.archived_at ?? null) !== null;
+      if (row.archived === true && !effectivelyArchived) changes.push('archive');
+      if (row.archived === false && effectivelyArchived) changes.push('restore');
     }
-    out.push({ row, status, changes, errors, existing, productKey });
+    const status: PlannedRow['status'] = errors.length
+      ? 'rejected'
+      : !existing
+        ? 'new'
+        : changes.length
+          ? 'changed'
+          : 'unchanged';
+    out.push({ row, status, changes, errors, ...(existing ? { existing } : {}), productKey });
   }
   return out;
 }
@@ -347,7 +402,7 @@ export function importCommit(
   const pending = pendingMap(store).get(input.importId);
   if (!pending || pending.staffId !== staffId) throw notFound('import');
   const excluded = new Set(input.excludeRows);
-  const planned = plan(store, pending).filter((p) => !excluded.has(p.row.rowNumber));
+  const planned = plan(store, pending, excluded);
   const rejected = planned.filter((p) => p.status === 'rejected').map((p) => p.row.rowNumber);
   if (rejected.length) {
     throw new AppError('VALIDATION', 'import.hasRejected', { rows: rejected.slice(0, 20).join(', ') });
@@ -358,12 +413,6 @@ export function importCommit(
   for (const p of planned) {
     if (p.status === 'unchanged') {
       result.unchanged++;
-      continue;
-    }
-    if (p.existing) {
-      patchProduct(store, staffId, p.existing.product_id, p.row.product, hlc, 'import');
-      patchSku(store, staffId, p.existing, { ...p.row.sku, archived: false }, hlc, 'import');
-      result.updated++;
       continue;
     }
     let productId = p.productKey.startsWith('new:') ? createdProducts.get(p.productKey) : p.productKey;
@@ -378,16 +427,35 @@ export function importCommit(
       createdProducts.set(p.productKey, productId);
     } else {
       patchProduct(store, staffId, productId, p.row.product, hlc, 'import');
+      if (p.changes.includes('restore')) setProductArchivedIfNeeded(store, staffId, productId, false, hlc);
     }
-    insertSku(
-      store,
-      staffId,
-      productId,
-      { code: '', barcode: '', spec: '', costFen: 0, priceFen: 0, lowStockThreshold: 10, ...p.row.sku },
-      hlc,
-      'import',
-    );
-    result.created++;
+    if (p.existing) {
+      const archived = p.changes.includes('archive')
+        ? true
+        : p.changes.includes('restore')
+          ? false
+          : undefined;
+      patchSku(
+        store,
+        staffId,
+        p.existing,
+        { ...p.row.sku, ...(archived !== undefined ? { archived } : {}) },
+        hlc,
+        'import',
+      );
+      result.updated++;
+    } else {
+      const skuId = insertSku(
+        store,
+        staffId,
+        productId,
+        { code: '', barcode: '', spec: '', costFen: 0, priceFen: 0, lowStockThreshold: 10, ...p.row.sku },
+        hlc,
+        'import',
+      );
+      if (p.row.archived) patchSku(store, staffId, skuById(store, skuId), { archived: true }, hlc, 'import');
+      result.created++;
+    }
   }
   store.log(
     {

@@ -120,7 +120,7 @@ export function getProduct(store: Store, id: string): Product {
     .get(id);
   if (!p) throw notFound('product');
   const skus = store
-    .stmt<SkuDb>(`SELECT * FROM sku WHERE product_id = ? AND deleted_at IS NULL ORDER BY created_at, code`)
+    .stmt<SkuDb>(`SELECT * FROM sku WHERE product_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid`)
     .all(id);
   return {
     id: p.id,
@@ -150,6 +150,11 @@ export const toSku = (s: SkuDb): Sku => ({
 
 export function skuByCode(store: Store, code: string): SkuDb | undefined {
   return store.stmt<SkuDb>(`SELECT * FROM sku WHERE code = ? AND deleted_at IS NULL`).get(code);
+}
+export function skuById(store: Store, id: string): SkuDb {
+  const s = store.stmt<SkuDb>(`SELECT * FROM sku WHERE id = ? AND deleted_at IS NULL`).get(id);
+  if (!s) throw notFound('sku');
+  return s;
 }
 export function skuByBarcode(store: Store, barcode: string): SkuDb | undefined {
   if (!barcode) return undefined;
@@ -421,15 +426,22 @@ export function updateProduct(
   const hlc = store.stamp();
   const { skus, id, expectedVersion: _v, ...fields } = input;
   let changed = patchProduct(store, by, id, fields, hlc);
-  const kept = new Set<string>();
   // Free codes first: archive removed SKUs before inserting new ones that may reuse a code.
   for (const s of existing.values()) {
     if (!skus.some((x) => x.id === s.id))
       changed = patchSku(store, by, s, { archived: true }, hlc) || changed;
   }
+  // Codes and barcodes may move between this product's SKUs (two swapped, say): park the ones
+  // that change on temporary values first, so the unique indexes never see a clash half-way.
+  // Not logged: patchSku below logs each SKU's change from its original values.
+  for (const s of skus) {
+    const before = s.id ? existing.get(s.id) : undefined;
+    if (before && (before.code !== s.code || before.barcode !== s.barcode)) {
+      store.stmt(`UPDATE sku SET code = '~parked~' || id, barcode = '' WHERE id = ?`).run(before.id);
+    }
+  }
   for (const s of skus) {
     if (s.id) {
-      kept.add(s.id);
       const { id: skuId, ...data } = s;
       changed = patchSku(store, by, existing.get(skuId)!, { ...data, archived: false }, hlc) || changed;
     } else {
@@ -446,25 +458,35 @@ function touchProduct(store: Store, by: string, id: string, hlc: string): void {
   store.stmt(`UPDATE product SET updated_at = @hlc, updated_by = @by WHERE id = @id`).run({ hlc, by, id });
 }
 
-export function setArchived(store: Store, by: string, productId: string, archived: boolean): Product {
+/** Archive or restore a product (its SKUs keep their own state); logs only a real change. */
+export function setProductArchivedIfNeeded(
+  store: Store,
+  by: string,
+  productId: string,
+  archived: boolean,
+  hlc?: string,
+): void {
   const before = productRow(store, productId);
   if (!before) throw notFound('product');
-  if ((before.archived_at !== null) !== archived) {
-    const hlc = store.stamp();
-    store
-      .stmt(`UPDATE product SET archived_at = @a, updated_at = @hlc, updated_by = @by WHERE id = @id`)
-      .run({ a: archived ? store.isoNow() : null, hlc, by, id: productId });
-    store.log(
-      {
-        staffId: by,
-        entity: 'product',
-        rowId: productId,
-        op: archived ? 'archive' : 'restore',
-        label: before.title,
-        fields: { archived: { from: !archived, to: archived } },
-      },
-      hlc,
-    );
-  }
+  if ((before.archived_at !== null) === archived) return;
+  const stamp = hlc ?? store.stamp();
+  store
+    .stmt(`UPDATE product SET archived_at = @a, updated_at = @hlc, updated_by = @by WHERE id = @id`)
+    .run({ a: archived ? store.isoNow() : null, hlc: stamp, by, id: productId });
+  store.log(
+    {
+      staffId: by,
+      entity: 'product',
+      rowId: productId,
+      op: archived ? 'archive' : 'restore',
+      label: before.title,
+      fields: { archived: { from: !archived, to: archived } },
+    },
+    stamp,
+  );
+}
+
+export function setArchived(store: Store, by: string, productId: string, archived: boolean): Product {
+  setProductArchivedIfNeeded(store, by, productId, archived);
   return getProduct(store, productId);
 }

@@ -119,62 +119,79 @@ interface Guard {
 }
 
 /**
- * Check a PIN. Runs its own transactions (a failed attempt must be recorded even though the
- * call then fails), so the router calls it in `async` mode.
+ * Check a person's PIN against the lock-out guard. A wrong PIN is recorded in its own
+ * transaction (it must survive the failing call, so callers run in the router's `async` mode);
+ * the fifth in a row locks the account for LOCK_MINUTES. Throws AUTH_FAILED or LOCKED.
  */
+function checkPinGuarded(store: Store, staff: StaffDb, pin: string): void {
+  const guard = store
+    .stmt<Guard>(`SELECT failures, locked_until FROM signin_guard WHERE staff_id = ?`)
+    .get(staff.id) ?? { failures: 0, locked_until: null };
+  const now = store.isoNow();
+  if (guard.locked_until && guard.locked_until > now) {
+    throw new AppError('LOCKED', 'locked', { until: guard.locked_until });
+  }
+  if (verifyPin(pin, staff.pin_hash)) {
+    if (guard.failures || guard.locked_until) {
+      store.tx(() => store.stmt(`DELETE FROM signin_guard WHERE staff_id = ?`).run(staff.id));
+    }
+    return;
+  }
+  const failures = (guard.locked_until ? 0 : guard.failures) + 1;
+  const locked = failures >= MAX_FAILURES;
+  const until = locked ? new Date(store.now() + LOCK_MINUTES * 60_000).toISOString() : null;
+  store.tx(() => {
+    store
+      .stmt(
+        `INSERT INTO signin_guard (staff_id, failures, locked_until) VALUES (@id, @f, @u)
+         ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+      )
+      .run({ id: staff.id, f: locked ? 0 : failures, u: until });
+    authEvent(store, staff.id, locked ? 'locked' : 'failed');
+  });
+  if (locked) throw new AppError('LOCKED', 'locked', { until: until! });
+  throw new AppError('AUTH_FAILED', 'wrongPin', { remaining: MAX_FAILURES - failures });
+}
+
+function authEvent(store: Store, staffId: string, kind: 'signin' | 'failed' | 'locked' | 'signout'): void {
+  store
+    .stmt(`INSERT INTO auth_event (at, staff_id, kind) VALUES (?, ?, ?)`)
+    .run(store.isoNow(), staffId, kind);
+}
+
+/** Sign in with a PIN (runs its own transactions: call in the router's `async` mode). */
 export function signIn(store: Store, staffId: string, pin: string): Session {
   const staff = store
     .stmt<StaffDb>(`SELECT * FROM staff WHERE id = ? AND active = 1 AND deleted_at IS NULL`)
     .get(staffId);
   // Same answer for unknown and inactive accounts.
   if (!staff) throw new AppError('AUTH_FAILED', 'wrongPin', { remaining: MAX_FAILURES });
-  const guard = store
-    .stmt<Guard>(`SELECT failures, locked_until FROM signin_guard WHERE staff_id = ?`)
-    .get(staffId) ?? { failures: 0, locked_until: null };
-  const now = store.isoNow();
-  if (guard.locked_until && guard.locked_until > now) {
-    throw new AppError('LOCKED', 'locked', { until: guard.locked_until });
-  }
-  const ok = verifyPin(pin, staff.pin_hash);
-  const event = (kind: string) =>
-    store.stmt(`INSERT INTO auth_event (at, staff_id, kind) VALUES (?, ?, ?)`).run(now, staffId, kind);
-  if (!ok) {
-    const failures = (guard.locked_until ? 0 : guard.failures) + 1;
-    const locked = failures >= MAX_FAILURES;
-    const until = locked ? new Date(store.now() + LOCK_MINUTES * 60_000).toISOString() : null;
-    store.tx(() => {
-      store
-        .stmt(
-          `INSERT INTO signin_guard (staff_id, failures, locked_until) VALUES (@id, @f, @u)
-           ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
-        )
-        .run({ id: staffId, f: locked ? 0 : failures, u: until });
-      event(locked ? 'locked' : 'failed');
-    });
-    if (locked) throw new AppError('LOCKED', 'locked', { until: until! });
-    throw new AppError('AUTH_FAILED', 'wrongPin', { remaining: MAX_FAILURES - failures });
-  }
-  store.tx(() => {
-    store.stmt(`DELETE FROM signin_guard WHERE staff_id = ?`).run(staffId);
-    event('signin');
-  });
+  checkPinGuarded(store, staff, pin);
+  store.tx(() => authEvent(store, staffId, 'signin'));
   return sessionFor(store, toPublic(staff));
 }
 
 export function recordSignOut(store: Store, staffId: string): void {
-  store
-    .stmt(`INSERT INTO auth_event (at, staff_id, kind) VALUES (?, ?, 'signout')`)
-    .run(store.isoNow(), staffId);
+  authEvent(store, staffId, 'signout');
 }
 
+/**
+ * Change one's own PIN. The current PIN goes through the same lock-out as sign-in, so a
+ * signed-in PC is no oracle for guessing it. Runs its own transactions (`async` mode).
+ */
 export function changeOwnPin(store: Store, staffId: string, currentPin: string, newPin: string): void {
   const staff = getStaffDb(store, staffId);
-  if (!verifyPin(currentPin, staff.pin_hash)) {
-    throw new AppError('VALIDATION', 'invalidInput', undefined, {
-      currentPin: { key: 'validation.wrongPin' },
-    });
+  try {
+    checkPinGuarded(store, staff, currentPin);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'AUTH_FAILED') {
+      throw new AppError('AUTH_FAILED', 'wrongPin', e.params, {
+        currentPin: { key: 'validation.wrongPin', ...(e.params ? { params: e.params } : {}) },
+      });
+    }
+    throw e;
   }
-  setPin(store, staffId, newPin, staffId);
+  store.tx(() => setPin(store, staffId, newPin, staffId));
 }
 
 function setPin(store: Store, id: string, pin: string, by: string): void {
@@ -208,6 +225,20 @@ function toRow(store: Store, s: StaffDb): StaffRow {
   };
 }
 
+/** Roles whose accounts only a store manager may create, change, reset or deactivate. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'director'];
+
+/**
+ * 行政人事 (admin) keeps the staff accounts, but must not be able to make themselves or anyone
+ * else a manager or director, nor take over such an account by resetting its PIN.
+ */
+function assertMayManage(store: Store, by: string, roles: readonly Role[]): void {
+  const actor = getStaffDb(store, by);
+  if (actor.role !== 'manager' && roles.some((r) => PRIVILEGED_ROLES.includes(r))) {
+    throw new AppError('FORBIDDEN', 'staffPrivileged');
+  }
+}
+
 export function listStaff(store: Store, includeInactive: boolean): StaffRow[] {
   return store
     .stmt<StaffDb>(
@@ -222,6 +253,7 @@ export function createStaff(
   by: string,
   input: { name: string; role: Role; pin: string },
 ): StaffRow {
+  assertMayManage(store, by, [input.role]);
   assertNameFree(store, input.name, null);
   const id = newId();
   insertStaff(store, { id, ...input }, by, store.stamp());
@@ -250,10 +282,13 @@ export function updateStaff(
   input: { id: string; name: string; role: Role },
 ): StaffRow {
   const before = getStaffDb(store, input.id);
+  assertMayManage(store, by, [before.role, input.role]);
   assertNameFree(store, input.name, input.id);
   if (before.role === 'manager' && input.role !== 'manager' && before.active && activeManagers(store) <= 1) {
     throw new AppError('CONFLICT', 'lastManager');
   }
+  if (input.id === by && input.role !== before.role) throw new AppError('CONFLICT', 'ownRole');
+
   const fields: Record<string, { from: unknown; to: unknown }> = {};
   if (before.name !== input.name) fields.name = { from: before.name, to: input.name };
   if (before.role !== input.role) fields.role = { from: before.role, to: input.role };
@@ -272,6 +307,7 @@ export function updateStaff(
 
 export function setStaffActive(store: Store, by: string, id: string, active: boolean): StaffRow {
   const before = getStaffDb(store, id);
+  assertMayManage(store, by, [before.role]);
   if (!active && id === by) throw new AppError('CONFLICT', 'cannotDeactivateSelf');
   if (!active && before.role === 'manager' && before.active && activeManagers(store) <= 1) {
     throw new AppError('CONFLICT', 'lastManager');
@@ -297,7 +333,7 @@ export function setStaffActive(store: Store, by: string, id: string, active: boo
 }
 
 export function resetPin(store: Store, by: string, id: string, pin: string): StaffRow {
-  getStaffDb(store, id);
+  assertMayManage(store, by, [getStaffDb(store, id).role]);
   setPin(store, id, pin, by);
   return toRow(store, getStaffDb(store, id));
 }

@@ -54,7 +54,14 @@ function Root() {
         const st = useSession.getState();
         const next = payload as Session | null;
         if (!next) st.expire();
-        else if (st.phase === 'ready' && st.session?.staff.id !== next.staff.id) st.signedIn(next);
+        else if (
+          st.phase === 'ready' &&
+          (st.session?.staff.id !== next.staff.id ||
+            st.session.staff.role !== next.staff.role ||
+            st.session.staff.name !== next.staff.name)
+        )
+          // Another person, or this person's role or name changed in 员工管理: new tabs at once.
+          st.signedIn(next);
       }),
     [],
   );

@@ -6,6 +6,7 @@ import { CenteredPage } from '../components/CenteredPage';
 import { PinInput, pinAgainRules, pinRules } from '../components/PinInput';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { useSession } from '../stores/session';
+import { useRelocalizeErrors } from '../components/useRelocalizeErrors';
 
 interface Values {
   shopName: string;
@@ -19,6 +20,7 @@ interface Values {
 export function FirstRun() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  useRelocalizeErrors(form);
   const [busy, setBusy] = useState(false);
   const signedIn = useSession((s) => s.signedIn);
   const boot = useSession((s) => s.boot);
@@ -68,7 +70,7 @@ export function FirstRun() {
           <Form.Item
             name="shopName"
             label={t('setup.shopName')}
-            rules={[{ required: true, whitespace: true, message: t('errors.validation.required') }]}
+            rules={[{ required: true, whitespace: true, message: t('setup.shopNameRequired') }]}
           >
             <Input
               data-testid="setup-shop-name"
@@ -86,7 +88,7 @@ export function FirstRun() {
           <Form.Item
             name="managerName"
             label={t('setup.managerName')}
-            rules={[{ required: true, whitespace: true, message: t('errors.validation.required') }]}
+            rules={[{ required: true, whitespace: true, message: t('setup.managerNameRequired') }]}
           >
             <Input
               data-testid="setup-manager-name"

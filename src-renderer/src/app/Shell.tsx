@@ -11,6 +11,7 @@ import { MyPinPage } from '../features/settings/MyPinPage';
 import { ShopPage } from '../features/settings/ShopPage';
 import { StaffPage } from '../features/settings/StaffPage';
 import { initialOf, roleColor } from '../lib/roles';
+import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
@@ -58,11 +59,11 @@ export function Shell() {
   const [switching, setSwitching] = useState(false);
   const perms = session.permissions;
 
+  // Signed out or expired: the next person starts with a clean catalog list.
+  useEffect(() => () => useCatalog.getState().reset(), []);
+
   // After a switch of person, stay on the same tab if the new person has it.
   const activeTab: Tab | null = tab && tabs.includes(tab) ? tab : (tabs[0] ?? null);
-  useEffect(() => {
-    if (activeTab !== tab) setTab(activeTab);
-  }, [activeTab, tab]);
 
   const features = useMemo(
     () => (activeTab ? FEATURES[activeTab].filter((f) => !f.needs || perms.includes(f.needs)) : []),
@@ -122,7 +123,11 @@ export function Shell() {
               </span>
             </span>
           </Tooltip>
-          <Button icon={<UserSwitchOutlined />} onClick={() => setSwitching(true)} data-testid="header-switch">
+          <Button
+            icon={<UserSwitchOutlined />}
+            onClick={() => setSwitching(true)}
+            data-testid="header-switch"
+          >
             {t('header.switchUser')}
           </Button>
           <Button icon={<LogoutOutlined />} onClick={doSignOut} data-testid="header-signout">
@@ -142,7 +147,7 @@ export function Shell() {
             items={features.map((f) => ({
               key: f.key,
               label: <span data-testid={`settings-${f.key}`}>{t(`features.${f.key}`)}</span>,
-              children: <div className="page">{f.render()}</div>,
+              children: <div className="settings-pane">{f.render()}</div>,
             }))}
           />
         ) : (

@@ -35,8 +35,10 @@ export function SignInPanel({ onSignedIn, currentStaffId }: Props) {
       .roster({})
       .then((r) => {
         if (!alive) return;
-        setRoster(r);
-        if (r.length === 1) setPicked(r[0]!);
+        // Names in pinyin order, as people expect in a Chinese list.
+        const sorted = [...r].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+        setRoster(sorted);
+        if (sorted.length === 1) setPicked(sorted[0]!);
       })
       .catch((e: unknown) => alive && setRosterError(errorText(e)));
     return () => {
@@ -61,7 +63,9 @@ export function SignInPanel({ onSignedIn, currentStaffId }: Props) {
     setPin('');
     setError(null);
     // Return focus to the person's button for keyboard users.
-    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-staff-id="${id}"]`)?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>(`[data-staff-id="${id}"]`)?.focus(),
+    );
   }
 
   async function submit(e?: FormEvent) {
@@ -87,7 +91,8 @@ export function SignInPanel({ onSignedIn, currentStaffId }: Props) {
     }
   }
 
-  if (rosterError) return <Alert type="error" showIcon title={t('signin.rosterFailed')} description={rosterError} />;
+  if (rosterError)
+    return <Alert type="error" showIcon title={t('signin.rosterFailed')} description={rosterError} />;
   if (!roster) return <Skeleton active avatar paragraph={{ rows: 3 }} />;
   if (!roster.length) return <Empty description={t('signin.emptyRoster')} />;
 
@@ -177,7 +182,7 @@ export function SignInPanel({ onSignedIn, currentStaffId }: Props) {
       )}
       <div className="signin-pin__actions">
         {roster.length > 1 && (
-          <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="signin-back">
+          <Button icon={<ArrowLeftOutlined />} size="large" onClick={back} data-testid="signin-back">
             {t('signin.change')}
           </Button>
         )}

@@ -27,9 +27,7 @@ export function SignInScreen() {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
           {t('signin.title')}
         </Typography.Paragraph>
-        {expired && (
-          <Alert type="info" showIcon title={t('signin.expired')} style={{ marginBottom: 16 }} />
-        )}
+        {expired && <Alert type="info" showIcon title={t('signin.expired')} style={{ marginBottom: 16 }} />}
         <SignInPanel onSignedIn={done} />
       </Card>
     </CenteredPage>

@@ -49,7 +49,9 @@ void i18n.use(initReactI18next).init({
 
 /** Whether `key` (dot path) names a string in the current language's resources. */
 export function hasText(key: string): boolean {
-  const v = i18n.getResource(i18n.language, 'translation', key) ?? i18n.getResource(DEFAULT_LANGUAGE, 'translation', key);
+  const v =
+    i18n.getResource(i18n.language, 'translation', key) ??
+    i18n.getResource(DEFAULT_LANGUAGE, 'translation', key);
   return typeof v === 'string';
 }
 

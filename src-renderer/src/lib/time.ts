@@ -57,7 +57,11 @@ function partsOf(d: Date, timeZone: string, withSeconds = false): Parts {
 }
 
 /** `2025-11-28 14:05` in the shop's zone (with `:ss` if asked); '' for a missing time. */
-export function formatDateTime(value: string | Date | null | undefined, timeZone: string, seconds = false): string {
+export function formatDateTime(
+  value: string | Date | null | undefined,
+  timeZone: string,
+  seconds = false,
+): string {
   const d = value instanceof Date ? value : toDate(value);
   if (!d) return '';
   const p = partsOf(d, timeZone, seconds);
@@ -65,7 +69,11 @@ export function formatDateTime(value: string | Date | null | undefined, timeZone
 }
 
 /** `14:05` when the time is today in the shop's zone, else the full date and time. */
-export function formatShort(value: string | Date | null | undefined, timeZone: string, now = new Date()): string {
+export function formatShort(
+  value: string | Date | null | undefined,
+  timeZone: string,
+  now = new Date(),
+): string {
   const d = value instanceof Date ? value : toDate(value);
   if (!d) return '';
   const p = partsOf(d, timeZone);
@@ -105,4 +113,17 @@ export function isValidTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `11-28 14:05` within the current year (shop's zone), else `2024-11-28`: for narrow columns. */
+export function formatCompact(
+  value: string | Date | null | undefined,
+  timeZone: string,
+  now = new Date(),
+): string {
+  const d = value instanceof Date ? value : toDate(value);
+  if (!d) return '';
+  const p = partsOf(d, timeZone);
+  if (p.year === partsOf(now, timeZone).year) return `${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return `${p.year}-${p.month}-${p.day}`;
 }

@@ -52,6 +52,8 @@ interface CatalogState {
   refresh(): Promise<void>;
   select(skuId: string | null): void;
   open(productId: string | null): void;
+  /** Forget everything (sign-out): the next person starts from a clean list. */
+  reset(): void;
 }
 
 let seq = 0;
@@ -169,7 +171,21 @@ export const useCatalog = create<CatalogState>()((set, get) => {
     open(productId) {
       set({ openProduct: productId });
     },
+
+    reset() {
+      seq++;
+      set({
+        filter: EMPTY_FILTER,
+        sort: DEFAULT_SORT,
+        rows: [],
+        total: 0,
+        loading: false,
+        loadingMore: false,
+        error: null,
+        loaded: false,
+        selectedSkuId: null,
+        openProduct: null,
+      });
+    },
   };
 });
-
-

@@ -58,11 +58,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   async signOut() {
-    try {
-      await api.auth.signOut({});
-    } finally {
-      set({ session: null, phase: 'signin', expired: false });
-    }
+    // Leave the screen first: main's session.changed event must not read as an expired session.
+    set({ session: null, phase: 'signin', expired: false });
+    await api.auth.signOut({});
   },
 
   expire() {

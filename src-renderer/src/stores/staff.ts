@@ -20,6 +20,8 @@ export const useStaff = create<StaffState>()((set) => ({
     set({ loading: true, error: null });
     try {
       const rows = await api.staff.list({ includeInactive: true });
+      // Active people first, each group in pinyin order.
+      rows.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'zh-CN'));
       set({ rows, loading: false, loaded: true });
     } catch (e) {
       set({ loading: false, error: errorText(e) });

@@ -19,15 +19,75 @@ import { useTranslation } from 'react-i18next';
 import type { SkuRow } from '../../../../src-main/api/contract';
 import { formatYuan } from '../../../../src-main/lib/money';
 import { ui } from '../../api';
-import { useElementHeight } from '../../lib/useElementHeight';
-import { formatDateTime } from '../../lib/time';
-import { EMPTY_FILTER, DEFAULT_SORT, useCatalog, type CatalogSort, type SortField } from '../../stores/catalog';
+import { useElementSize } from '../../lib/useElementSize';
+import { formatCompact, formatDateTime } from '../../lib/time';
+import {
+  EMPTY_FILTER,
+  DEFAULT_SORT,
+  useCatalog,
+  type CatalogSort,
+  type SortField,
+} from '../../stores/catalog';
 import { useCan, useSession } from '../../stores/session';
 import { ExportDialog } from './ExportDialog';
 import { ImportWizard } from './ImportWizard';
 import { ProductDrawer } from './ProductDrawer';
 
 const SEARCH_DEBOUNCE_MS = 200;
+
+type ColumnKey =
+  | 'code'
+  | 'barcode'
+  | 'title'
+  | 'spec'
+  | 'category'
+  | 'costFen'
+  | 'priceFen'
+  | 'listed'
+  | 'lowStockThreshold'
+  | 'updatedAt';
+const BASE_WIDTHS: Record<ColumnKey, number> = {
+  code: 160,
+  barcode: 120,
+  title: 220,
+  spec: 160,
+  category: 100,
+  costFen: 86,
+  priceFen: 86,
+  listed: 72,
+  lowStockThreshold: 92,
+  updatedAt: 136,
+};
+const FLEX: ColumnKey[] = ['title', 'spec', 'category'];
+
+/**
+ * Column widths that fit the table's width (a virtual table needs fixed widths): extra room goes
+ * to title and 规格; on a narrow window they shrink (down to a floor) and the time loses its year.
+ */
+function columnWidths(available: number): Record<ColumnKey, number> & { compactTime: boolean } {
+  const base = { ...BASE_WIDTHS };
+  const total = Object.values(base).reduce((a, b) => a + b, 0);
+  const room = Math.floor(available) - 2;
+  if (!available || room === total) return { ...base, compactTime: false };
+  if (room > total) {
+    const extra = room - total;
+    return {
+      ...base,
+      title: base.title + Math.round(extra * 0.6),
+      spec: base.spec + Math.round(extra * 0.4),
+      compactTime: false,
+    };
+  }
+  const compact = { ...base, code: 150, barcode: 128, costFen: 80, priceFen: 80, listed: 64, updatedAt: 100 };
+  const fixed = Object.entries(compact)
+    .filter(([k]) => !FLEX.includes(k as ColumnKey))
+    .reduce((a, [, v]) => a + v, 0);
+  const flexRoom = Math.max(room - fixed, 360);
+  const flexBase = FLEX.reduce((a, k) => a + base[k], 0);
+  const out = { ...compact, compactTime: true };
+  for (const k of FLEX) out[k] = Math.floor((base[k] * flexRoom) / flexBase);
+  return out;
+}
 
 interface Props {
   /** The page title's i18n key (商品资料 in the warehouse and art tabs, 商品查询 in customer service). */
@@ -70,7 +130,8 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
   const searchRef = useRef<InputRef>(null);
   const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
   const tableRef = useRef<{ scrollTo: (c: { top?: number; index?: number }) => void } | null>(null);
-  const [wrapRef, wrapHeight] = useElementHeight<HTMLDivElement>();
+  const [wrapRef, wrapSize] = useElementSize<HTMLDivElement>();
+  const widths = useMemo(() => columnWidths(wrapSize.width), [wrapSize.width]);
 
   // Load (again) when shown and whenever the signed-in person changes.
   useEffect(() => {
@@ -89,6 +150,7 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
   useEffect(
     () => () => {
       if (debounce.current) clearTimeout(debounce.current);
+      useCatalog.getState().open(null);
     },
     [],
   );
@@ -114,7 +176,12 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
     const q = text.trim();
     const st = useCatalog.getState();
     // Enter again on the same single hit opens it.
-    if (!debounce.current && st.filter.q === q && st.rows.length === 1 && st.selectedSkuId === st.rows[0]!.skuId) {
+    if (
+      !debounce.current &&
+      st.filter.q === q &&
+      st.rows.length === 1 &&
+      st.selectedSkuId === st.rows[0]!.skuId
+    ) {
       open(st.rows[0]!.productId);
       return;
     }
@@ -146,26 +213,26 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
         key: 'code',
         dataIndex: 'code',
         title: t('catalog.columns.code'),
-        width: 150,
+        width: widths.code,
         fixed: 'left',
         sorter: true,
         sortOrder: sortOrderOf('code'),
         ellipsis: { showTitle: true },
-        render: (v: string) => <span className="mono">{v}</span>,
+        render: (v: string) => <span className="num">{v}</span>,
       },
       {
         key: 'barcode',
         dataIndex: 'barcode',
         title: t('catalog.columns.barcode'),
-        width: 130,
+        width: widths.barcode,
         ellipsis: { showTitle: true },
-        render: (v: string) => <span className="mono">{v}</span>,
+        render: (v: string) => <span className="num">{v}</span>,
       },
       {
         key: 'title',
         dataIndex: 'title',
         title: t('catalog.columns.title'),
-        width: 230,
+        width: widths.title,
         sorter: true,
         sortOrder: sortOrderOf('title'),
         ellipsis: { showTitle: false },
@@ -186,21 +253,21 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
         key: 'spec',
         dataIndex: 'spec',
         title: t('catalog.columns.spec'),
-        width: 170,
+        width: widths.spec,
         ellipsis: { showTitle: true },
       },
       {
         key: 'category',
         dataIndex: 'category',
         title: t('catalog.columns.category'),
-        width: 100,
+        width: widths.category,
         ellipsis: { showTitle: true },
       },
       {
         key: 'costFen',
         dataIndex: 'costFen',
         title: t('catalog.columns.cost'),
-        width: 92,
+        width: widths.costFen,
         align: 'right',
         sorter: true,
         sortOrder: sortOrderOf('costFen'),
@@ -210,7 +277,7 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
         key: 'priceFen',
         dataIndex: 'priceFen',
         title: t('catalog.columns.price'),
-        width: 92,
+        width: widths.priceFen,
         align: 'right',
         sorter: true,
         sortOrder: sortOrderOf('priceFen'),
@@ -220,7 +287,7 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
         key: 'listed',
         dataIndex: 'listed',
         title: t('catalog.columns.listed'),
-        width: 80,
+        width: widths.listed,
         render: (v: boolean) =>
           v ? <Tag color="success">{t('catalog.tagListed')}</Tag> : <Tag>{t('catalog.tagUnlisted')}</Tag>,
       },
@@ -228,7 +295,7 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
         key: 'lowStockThreshold',
         dataIndex: 'lowStockThreshold',
         title: t('catalog.columns.threshold'),
-        width: 96,
+        width: widths.lowStockThreshold,
         align: 'right',
         render: (v: number) => <span className="num">{v}</span>,
       },
@@ -236,15 +303,19 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
         key: 'updatedAt',
         dataIndex: 'updatedAt',
         title: t('catalog.columns.updatedAt'),
-        width: 150,
+        width: widths.updatedAt,
         sorter: true,
         sortOrder: sortOrderOf('updatedAt'),
-        render: (v: string) => <span className="num">{formatDateTime(v, timeZone)}</span>,
+        render: (v: string) => (
+          <span className="num" title={formatDateTime(v, timeZone)}>
+            {widths.compactTime ? formatCompact(v, timeZone) : formatDateTime(v, timeZone)}
+          </span>
+        ),
       },
     ],
     // sortOrderOf depends on sort only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, sort, timeZone],
+    [t, sort, timeZone, widths],
   );
   const scrollX = (columns ?? []).reduce((n, c) => n + Number(c.width ?? 0), 0);
 
@@ -285,7 +356,7 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
     </Empty>
   );
 
-  const tableHeight = Math.max(160, wrapHeight - 48);
+  const tableHeight = Math.max(160, wrapSize.height - 48);
 
   return (
     <div className="catalog" data-testid="catalog">
@@ -300,7 +371,12 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
         </div>
         <Space wrap>
           {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="catalog-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => open('new')}
+              data-testid="catalog-new"
+            >
               {t('catalog.new')}
             </Button>
           )}
@@ -310,7 +386,12 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
             </Button>
           )}
           {canExport && (
-            <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} data-testid="catalog-export">
+            <Button
+              icon={<ExportOutlined />}
+              onClick={() => setExporting(true)}
+              disabled={loaded && total === 0}
+              data-testid="catalog-export"
+            >
               {t('catalog.export')}
             </Button>
           )}
@@ -375,7 +456,8 @@ export function CatalogView({ titleKey, lookup = false }: Props) {
           }}
           onSelect={(v?: string) => void setFilter({ category: v ?? '' }).catch(() => {})}
           onBlur={() => {
-            if (categoryText.trim() !== filter.category) void setFilter({ category: categoryText.trim() }).catch(() => {});
+            if (categoryText.trim() !== filter.category)
+              void setFilter({ category: categoryText.trim() }).catch(() => {});
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.nativeEvent.isComposing)

@@ -17,7 +17,12 @@ import {
 } from 'antd';
 import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportPreviewRow, ImportResult, ImportRowStatus } from '../../../../src-main/api/contract';
+import type {
+  ImportPreview,
+  ImportPreviewRow,
+  ImportResult,
+  ImportRowStatus,
+} from '../../../../src-main/api/contract';
 import { api, errorText, problemText } from '../../api';
 import { tDynamic } from '../../i18n';
 import { useCatalog } from '../../stores/catalog';
@@ -64,7 +69,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
   const [commitError, setCommitError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [dragOver, setDragOver] = useState(false);
-  const lastFile = useRef<File | null>(null);
+  const [lastFile, setLastFile] = useState<File | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   async function choose(file: File | undefined) {
@@ -79,7 +84,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       return;
     }
     setReading(file.name);
-    lastFile.current = file;
+    setLastFile(file);
     try {
       let content: string;
       try {
@@ -165,7 +170,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       title: t('import.cols.row'),
       width: 64,
       align: 'right',
-      render: (v: number) => <span className="num">{v}</span>,
+      render: (v: number) => <span className="num import-row__number">{v}</span>,
     },
     {
       key: 'status',
@@ -178,16 +183,16 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
       key: 'code',
       dataIndex: 'code',
       title: t('import.cols.code'),
-      width: 130,
+      width: 150,
       ellipsis: true,
-      render: (v: string) => <span className="mono">{v}</span>,
+      render: (v: string) => <span className="num">{v}</span>,
     },
-    { key: 'title', dataIndex: 'title', title: t('import.cols.title'), width: 200, ellipsis: true },
-    { key: 'spec', dataIndex: 'spec', title: t('import.cols.spec'), width: 150, ellipsis: true },
+    { key: 'title', dataIndex: 'title', title: t('import.cols.title'), width: 190, ellipsis: true },
+    { key: 'spec', dataIndex: 'spec', title: t('import.cols.spec'), width: 140, ellipsis: true },
     {
       key: 'detail',
       title: t('import.cols.detail'),
-      width: 260,
+      width: 236,
       render: (_, r) => {
         if (r.status === 'rejected')
           return (
@@ -205,7 +210,8 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
           );
         if (r.status === 'changed')
           return t('import.willChange', { fields: r.changes.map(fieldName).join(t('import.listSep')) });
-        if (r.status === 'unchanged') return <Typography.Text type="secondary">{t('import.noChange')}</Typography.Text>;
+        if (r.status === 'unchanged')
+          return <Typography.Text type="secondary">{t('import.noChange')}</Typography.Text>;
         return <Typography.Text type="secondary">{t('import.willCreate')}</Typography.Text>;
       },
     },
@@ -322,7 +328,13 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
             onChange={(e) => void choose(e.target.files?.[0])}
           />
           {fileError && (
-            <Alert type="error" showIcon title={fileError} style={{ marginTop: 12 }} data-testid="import-file-error" />
+            <Alert
+              type="error"
+              showIcon
+              title={fileError}
+              style={{ marginTop: 12 }}
+              data-testid="import-file-error"
+            />
           )}
           <div className="import-columns">
             <Typography.Paragraph strong style={{ marginBottom: 8 }}>
@@ -339,7 +351,9 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
             </div>
             <div className="import-columns__row">
               <span className="import-columns__label">{t('import.optionalColumns')}</span>
-              {(['spec', 'barcode', 'cost', 'listed', 'threshold', 'styleCode', 'category'] as const).map((c) => (
+              {(
+                ['spec', 'barcode', 'cost', 'listed', 'threshold', 'styleCode', 'category', 'status'] as const
+              ).map((c) => (
                 <Tag key={c}>{t(`import.columnHelp.${c}`)}</Tag>
               ))}
             </div>
@@ -358,7 +372,9 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
               <Typography.Text strong ellipsis style={{ maxWidth: 320 }}>
                 {preview.fileName}
               </Typography.Text>
-              <Tag data-testid="import-encoding">{t('import.encoding', { encoding: encodingName(preview.encoding) })}</Tag>
+              <Tag data-testid="import-encoding">
+                {t('import.encoding', { encoding: encodingName(preview.encoding) })}
+              </Tag>
             </div>
             <Space size="large" className="import-summary__counts">
               {(['new', 'changed', 'unchanged', 'rejected'] as const).map((s) => (
@@ -367,7 +383,10 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
                   title={t(`import.counts.${s}`)}
                   value={preview.counts[s]}
                   styles={{
-                    content: { color: s === 'rejected' && preview.counts[s] ? '#cf1322' : undefined, fontSize: 22 },
+                    content: {
+                      color: s === 'rejected' && preview.counts[s] ? '#cf1322' : undefined,
+                      fontSize: 22,
+                    },
                   }}
                   data-testid={`import-count-${s}`}
                 />
@@ -412,8 +431,8 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
               style={{ marginBottom: 12 }}
               data-testid="import-commit-error"
               action={
-                lastFile.current ? (
-                  <Button size="small" onClick={() => void choose(lastFile.current ?? undefined)}>
+                lastFile ? (
+                  <Button size="small" onClick={() => void choose(lastFile)}>
                     {t('import.recheck')}
                   </Button>
                 ) : undefined
@@ -428,9 +447,10 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
             columns={columns}
             dataSource={visible}
             pagination={false}
-            scroll={{ x: 964, y: 320 }}
+            scroll={{ x: 940, y: 320 }}
             locale={{ emptyText: t('import.emptyRows') }}
             rowClassName={(r) => (excluded.has(r.rowNumber) ? 'import-row--excluded' : '')}
+            onRow={(r) => ({ 'data-testid': `import-row-${r.rowNumber}`, role: 'row' })}
           />
         </div>
       )}
@@ -443,8 +463,16 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose(): void
           data-testid="import-result"
           extra={
             <Space size="large">
-              <Statistic title={t('import.resultCreated')} value={result.created} data-testid="import-result-created" />
-              <Statistic title={t('import.resultUpdated')} value={result.updated} data-testid="import-result-updated" />
+              <Statistic
+                title={t('import.resultCreated')}
+                value={result.created}
+                data-testid="import-result-created"
+              />
+              <Statistic
+                title={t('import.resultUpdated')}
+                value={result.updated}
+                data-testid="import-result-updated"
+              />
               <Statistic title={t('import.resultUnchanged')} value={result.unchanged} />
               <Statistic title={t('import.resultExcluded')} value={result.excluded} />
             </Space>

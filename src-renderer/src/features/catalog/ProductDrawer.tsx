@@ -1,4 +1,10 @@
-import { DeleteOutlined, InboxOutlined, PlusOutlined, RollbackOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  InboxOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   AutoComplete,
@@ -19,7 +25,7 @@ import {
   type TableProps,
 } from 'antd';
 import type { FormListFieldData } from 'antd/es/form';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product, ProductInput, Sku } from '../../../../src-main/api/contract';
 import { formatYuan, parseYuan } from '../../../../src-main/lib/money';
@@ -27,6 +33,7 @@ import { api, errorText, isFailure, reportError, ui, type FieldMapper } from '..
 import { formatDateTime } from '../../lib/time';
 import { useCatalog } from '../../stores/catalog';
 import { useCan, useSession } from '../../stores/session';
+import { useRelocalizeErrors } from '../../components/useRelocalizeErrors';
 
 interface SkuValues {
   id?: string;
@@ -107,6 +114,7 @@ export function ProductDrawer({ onClosed }: { onClosed?: () => void }) {
   const canArchive = useCan('catalog.archive');
   const timeZone = useSession((s) => s.timeZone);
   const [form] = Form.useForm<ProductValues>();
+  useRelocalizeErrors(form);
   const [product, setProduct] = useState<Product | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -129,6 +137,14 @@ export function ProductDrawer({ onClosed }: { onClosed?: () => void }) {
     setLoadError(null);
     try {
       fill(await api.catalog.get({ productId: id }));
+      // Read-only (looking a product up): bring the SKU that was clicked or scanned into view.
+      setTimeout(
+        () =>
+          document
+            .querySelector('.product-drawer [data-testid="product-readonly"] .sku-row--selected')
+            ?.scrollIntoView({ block: 'nearest' }),
+        350,
+      );
     } catch (e) {
       setLoadError(errorText(e));
     } finally {
@@ -136,16 +152,21 @@ export function ProductDrawer({ onClosed }: { onClosed?: () => void }) {
     }
   }
 
-  useEffect(() => {
-    if (!target) return;
-    if (target === 'new') {
+  // The catalog store says which product to show; start each opening from main's data.
+  const begin = useEffectEvent((next: string) => {
+    if (next === 'new') {
       fill(null);
       setLoadError(null);
       requestAnimationFrame(() => titleRef.current?.focus());
-    } else if (target !== product?.id) void load(target);
-    // load/fill are stable for our purpose; re-run only when the target changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target]);
+    } else if (next !== product?.id) void load(next);
+  });
+  useEffect(
+    () =>
+      useCatalog.subscribe((s, prev) => {
+        if (s.openProduct && s.openProduct !== prev.openProduct) begin(s.openProduct);
+      }),
+    [],
+  );
 
   function close() {
     if (dirty && canWrite) {
@@ -296,6 +317,7 @@ export function ProductDrawer({ onClosed }: { onClosed?: () => void }) {
       title={<span data-testid="product-drawer-title">{title}</span>}
       size={980}
       destroyOnHidden={false}
+      forceRender
       afterOpenChange={(o) => {
         if (!o) {
           setProduct(null);
@@ -354,7 +376,11 @@ export function ProductDrawer({ onClosed }: { onClosed?: () => void }) {
               />
             </Form.Item>
             <Form.Item name="styleCode" label={t('product.styleCode')}>
-              <Input data-testid="product-style" placeholder={t('product.styleCodePlaceholder')} maxLength={64} />
+              <Input
+                data-testid="product-style"
+                placeholder={t('product.styleCodePlaceholder')}
+                maxLength={64}
+              />
             </Form.Item>
             <Form.Item name="category" label={t('product.category')}>
               <AutoComplete
@@ -421,6 +447,7 @@ function SkuEditor({
   onChange(): void;
 }) {
   const { t } = useTranslation();
+  const selected = useCatalog((s) => s.selectedSkuId);
   return (
     <Form.List name="skus">
       {(fields, { add, remove }) => {
@@ -430,7 +457,7 @@ function SkuEditor({
           {
             key: 'code',
             title: <span className="required-mark">{t('product.skuCols.code')}</span>,
-            width: 150,
+            width: 180,
             render: (_, f) => (
               <Form.Item
                 name={[f.name, 'code']}
@@ -452,7 +479,7 @@ function SkuEditor({
                   aria-label={t('product.skuCols.code')}
                   placeholder={t('product.codePlaceholder')}
                   maxLength={64}
-                  className="mono"
+                  className="code-input"
                 />
               </Form.Item>
             ),
@@ -468,7 +495,7 @@ function SkuEditor({
                   aria-label={t('product.skuCols.barcode')}
                   placeholder={t('product.barcodePlaceholder')}
                   maxLength={32}
-                  className="mono"
+                  className="code-input"
                 />
               </Form.Item>
             ),
@@ -490,7 +517,7 @@ function SkuEditor({
           {
             key: 'cost',
             title: <span className="required-mark">{t('product.skuCols.cost')}</span>,
-            width: 112,
+            width: 108,
             render: (_, f) => (
               <Form.Item name={[f.name, 'cost']} className="cell-item" rules={moneyRules(t)}>
                 <Input
@@ -506,7 +533,7 @@ function SkuEditor({
           {
             key: 'price',
             title: <span className="required-mark">{t('product.skuCols.price')}</span>,
-            width: 112,
+            width: 108,
             render: (_, f) => (
               <Form.Item name={[f.name, 'price']} className="cell-item" rules={moneyRules(t)}>
                 <Input
@@ -576,7 +603,9 @@ function SkuEditor({
                   add(blankSku());
                   onChange();
                   requestAnimationFrame(() =>
-                    document.querySelector<HTMLInputElement>(`[data-testid="sku-code-${fields.length}"]`)?.focus(),
+                    document
+                      .querySelector<HTMLInputElement>(`[data-testid="sku-code-${fields.length}"]`)
+                      ?.focus(),
                   );
                 }}
                 data-testid="sku-add"
@@ -593,13 +622,16 @@ function SkuEditor({
               dataSource={fields}
               pagination={false}
               scroll={{ x: 760 }}
+              rowClassName={(f) =>
+                selected && form.getFieldValue(['skus', f.name, 'id']) === selected ? 'sku-row--selected' : ''
+              }
             />
             {restorable.length > 0 && (
               <div className="sku-editor__archived">
                 <Typography.Text type="secondary">{t('product.archivedSkus')}</Typography.Text>
                 {restorable.map((s) => (
                   <Tag key={s.id} className="sku-editor__archived-tag">
-                    <span className="mono">{s.code}</span>
+                    <span className="num">{s.code}</span>
                     {s.spec ? ` · ${s.spec}` : ''}
                     <Button
                       type="link"
@@ -626,6 +658,7 @@ function SkuEditor({
 /** What people without catalog.write see: the product and its SKUs, no inputs. */
 function ProductReadOnly({ product }: { product: Product }) {
   const { t } = useTranslation();
+  const selected = useCatalog((s) => s.selectedSkuId);
   const skus = product.skus.filter((s) => !s.archived);
   return (
     <div data-testid="product-readonly">
@@ -633,8 +666,8 @@ function ProductReadOnly({ product }: { product: Product }) {
       {product.archived && (
         <Alert type="warning" showIcon title={t('product.archivedBanner')} style={{ marginBottom: 16 }} />
       )}
-      <Descriptions column={2} size="middle" bordered>
-        <Descriptions.Item label={t('product.title')} span={2}>
+      <Descriptions column={3} size="middle" bordered>
+        <Descriptions.Item label={t('product.title')} span={3}>
           {product.title}
         </Descriptions.Item>
         <Descriptions.Item label={t('product.styleCode')}>{product.styleCode || '—'}</Descriptions.Item>
@@ -646,7 +679,7 @@ function ProductReadOnly({ product }: { product: Product }) {
             <Tag>{t('product.listedOff')}</Tag>
           )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('product.notes')} span={2}>
+        <Descriptions.Item label={t('product.notes')} span={3}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{product.notes || '—'}</span>
         </Descriptions.Item>
       </Descriptions>
@@ -662,20 +695,21 @@ function ProductReadOnly({ product }: { product: Product }) {
         dataSource={skus}
         pagination={false}
         scroll={{ x: 700 }}
+        rowClassName={(s) => (s.id === selected ? 'sku-row--selected' : '')}
         columns={[
           {
             key: 'code',
             dataIndex: 'code',
             title: t('product.skuCols.code'),
             width: 150,
-            render: (v: string) => <span className="mono">{v}</span>,
+            render: (v: string) => <span className="num">{v}</span>,
           },
           {
             key: 'barcode',
             dataIndex: 'barcode',
             title: t('product.skuCols.barcode'),
             width: 140,
-            render: (v: string) => <span className="mono">{v}</span>,
+            render: (v: string) => <span className="num">{v}</span>,
           },
           { key: 'spec', dataIndex: 'spec', title: t('product.skuCols.spec') },
           {

@@ -27,10 +27,20 @@ export function AuditPage() {
   const timeZone = useSession((s) => s.timeZone);
   const [people, setPeople] = useState<StaffPublic[]>([]);
   const [query, setQuery] = useState<Query>({ entity: '', range: null, offset: 0, limit: 50 });
-  const [rows, setRows] = useState<AuditRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** The last answer, tagged with the query it answers: loading while they differ. */
+  const [answer, setAnswer] = useState<{
+    for: unknown;
+    rows: AuditRow[];
+    total: number;
+    error: string | null;
+  }>({
+    for: null,
+    rows: [],
+    total: 0,
+    error: null,
+  });
+  const loading = answer.for !== query;
+  const { rows, total, error } = answer;
 
   useEffect(() => {
     // Active people; the director may not read the staff list, the roster is public.
@@ -41,11 +51,11 @@ export function AuditPage() {
   }, []);
 
   const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
     try {
       const range = query.range;
-      const from = range ? startOfDayInZone(range[0].year(), range[0].month() + 1, range[0].date(), timeZone) : null;
+      const from = range
+        ? startOfDayInZone(range[0].year(), range[0].month() + 1, range[0].date(), timeZone)
+        : null;
       const end = range ? range[1].add(1, 'day') : null;
       const to = end ? startOfDayInZone(end.year(), end.month() + 1, end.date(), timeZone) : null;
       const page = await api.audit.list({
@@ -56,12 +66,9 @@ export function AuditPage() {
         offset: query.offset,
         limit: query.limit,
       });
-      setRows(page.rows);
-      setTotal(page.total);
+      setAnswer({ for: query, rows: page.rows, total: page.total, error: null });
     } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
+      setAnswer((a) => ({ ...a, for: query, error: errorText(e) }));
     }
   }, [query, timeZone]);
 
@@ -69,8 +76,9 @@ export function AuditPage() {
     void load();
   }, [load]);
 
-  const entityName = (e: string) => tDynamic(`audit.entities.${e}`, undefined, e);
-  const opName = (o: string) => tDynamic(`audit.ops.${o}`, undefined, o);
+  // Records and actions of modules newer than this screen get a generic name, never a raw code.
+  const entityName = (e: string) => tDynamic(`audit.entities.${e}`, undefined, t('audit.otherEntity'));
+  const opName = (o: string) => tDynamic(`audit.ops.${o}`, undefined, t('audit.otherOp'));
 
   const fieldName = (entity: string, f: string) =>
     tDynamic(`audit.${entity}Fields.${f}`, undefined, tDynamic(`audit.fields.${f}`, undefined, f));
@@ -130,7 +138,8 @@ export function AuditPage() {
       dataIndex: 'staffName',
       title: t('audit.person'),
       width: 110,
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (v: string | null) =>
+        v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
     {
       key: 'entity',
@@ -154,15 +163,17 @@ export function AuditPage() {
     <div className="settings-page" data-testid="audit-page">
       <div className="toolbar">
         <Select
-          allowClear
           className="toolbar__select-wide"
-          placeholder={t('audit.allPeople')}
           aria-label={t('audit.person')}
           data-testid="audit-filter-person"
-          value={query.staffId}
-          onChange={(v?: string) => setQuery((q) => ({ ...q, staffId: v, offset: 0 }))}
+          value={query.staffId ?? ''}
+          onChange={(v: string) => setQuery((q) => ({ ...q, staffId: v || undefined, offset: 0 }))}
           showSearch={{ optionFilterProp: 'label' }}
-          options={people.map((p) => ({ value: p.id, label: `${p.name}（${t(`roles.${p.role}`)}）` }))}
+          popupMatchSelectWidth={false}
+          options={[
+            { value: '', label: t('audit.allPeople') },
+            ...people.map((p) => ({ value: p.id, label: `${p.name}（${t(`roles.${p.role}`)}）` })),
+          ]}
         />
         <Select
           className="toolbar__select-wide"

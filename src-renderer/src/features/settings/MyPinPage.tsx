@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldsOf, reportError, ui } from '../../api';
 import { PinInput, pinAgainRules, pinRules } from '../../components/PinInput';
+import { useRelocalizeErrors } from '../../components/useRelocalizeErrors';
 
 interface Values {
   currentPin: string;
@@ -14,6 +15,7 @@ interface Values {
 export function MyPinPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  useRelocalizeErrors(form);
   const [busy, setBusy] = useState(false);
 
   async function submit(v: Values) {
@@ -33,7 +35,11 @@ export function MyPinPage() {
     <div className="settings-page settings-page--narrow" data-testid="mypin-page">
       <Alert type="info" showIcon title={t('myPin.intro')} style={{ marginBottom: 20 }} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item name="currentPin" label={t('myPin.current')} rules={[{ required: true, message: t('pin.required') }]}>
+        <Form.Item
+          name="currentPin"
+          label={t('myPin.current')}
+          rules={[{ required: true, message: t('pin.required') }]}
+        >
           <PinInput data-testid="mypin-current" placeholder={t('pin.placeholder')} />
         </Form.Item>
         <Form.Item
@@ -52,7 +58,12 @@ export function MyPinPage() {
         >
           <PinInput data-testid="mypin-new" placeholder={t('pin.placeholder')} />
         </Form.Item>
-        <Form.Item name="newPin2" label={t('myPin.new2')} dependencies={['newPin']} rules={pinAgainRules(t, 'newPin')}>
+        <Form.Item
+          name="newPin2"
+          label={t('myPin.new2')}
+          dependencies={['newPin']}
+          rules={pinAgainRules(t, 'newPin')}
+        >
           <PinInput data-testid="mypin-new2" placeholder={t('pin.placeholder')} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="mypin-submit">

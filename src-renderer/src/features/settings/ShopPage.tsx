@@ -6,6 +6,7 @@ import { api, errorText, fieldsOf, reportError, ui } from '../../api';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../../stores/session';
+import { useRelocalizeErrors } from '../../components/useRelocalizeErrors';
 
 interface Values {
   name: string;
@@ -16,6 +17,7 @@ interface Values {
 export function ShopPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  useRelocalizeErrors(form);
   const [shop, setShop] = useState<Shop | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +59,7 @@ export function ShopPage() {
           <Form.Item
             name="name"
             label={t('shop.name')}
-            rules={[{ required: true, whitespace: true, message: t('errors.validation.required') }]}
+            rules={[{ required: true, whitespace: true, message: t('setup.shopNameRequired') }]}
           >
             <Input data-testid="shop-name" maxLength={60} />
           </Form.Item>

@@ -1,5 +1,26 @@
-import { KeyOutlined, LockOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Avatar, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import {
+  KeyOutlined,
+  LockOutlined,
+  PlusOutlined,
+  StopOutlined,
+  CheckCircleOutlined,
+  EditOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  Avatar,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffRow } from '../../../../src-main/api/contract';
@@ -10,12 +31,9 @@ import { initialOf, roleColor } from '../../lib/roles';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../../stores/session';
 import { useStaff } from '../../stores/staff';
+import { useRelocalizeErrors } from '../../components/useRelocalizeErrors';
 
-type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit'; row: StaffRow }
-  | { kind: 'pin'; row: StaffRow }
-  | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; row: StaffRow } | { kind: 'pin'; row: StaffRow } | null;
 
 /** 员工管理: accounts, roles, deactivation and PIN resets. */
 export function StaffPage() {
@@ -34,7 +52,9 @@ export function StaffPage() {
 
   function confirmActive(row: StaffRow, active: boolean) {
     ui().modal.confirm({
-      title: active ? t('staff.activateTitle', { name: row.name }) : t('staff.deactivateTitle', { name: row.name }),
+      title: active
+        ? t('staff.activateTitle', { name: row.name })
+        : t('staff.deactivateTitle', { name: row.name }),
       content: active ? t('staff.activateBody') : t('staff.deactivateBody'),
       okText: active ? t('staff.activate') : t('staff.deactivate'),
       okButtonProps: { danger: !active, 'data-testid': 'staff-active-confirm' },
@@ -42,7 +62,9 @@ export function StaffPage() {
       onOk: async () => {
         try {
           await api.staff.setActive({ id: row.id, active });
-          ui().message.success(active ? t('staff.activated', { name: row.name }) : t('staff.deactivated', { name: row.name }));
+          ui().message.success(
+            active ? t('staff.activated', { name: row.name }) : t('staff.deactivated', { name: row.name }),
+          );
         } catch (e) {
           reportError(e);
         } finally {
@@ -69,7 +91,13 @@ export function StaffPage() {
         </Space>
       ),
     },
-    { key: 'role', dataIndex: 'role', title: t('staff.role'), width: 140, render: (v: Role) => t(`roles.${v}`) },
+    {
+      key: 'role',
+      dataIndex: 'role',
+      title: t('staff.role'),
+      width: 180,
+      render: (v: Role) => t(`roles.${v}`),
+    },
     {
       key: 'status',
       title: t('staff.status'),
@@ -97,18 +125,31 @@ export function StaffPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 260,
+      width: 270,
       render: (_, r) => (
-        <Space size={0} wrap>
-          <Button type="link" icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit', row: r })} data-testid={`staff-edit-${r.name}`}>
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setDialog({ kind: 'edit', row: r })}
+            data-testid={`staff-edit-${r.name}`}
+          >
             {t('staff.edit')}
           </Button>
-          <Button type="link" icon={<KeyOutlined />} onClick={() => setDialog({ kind: 'pin', row: r })} data-testid={`staff-pin-${r.name}`}>
+          <Button
+            type="link"
+            size="small"
+            icon={<KeyOutlined />}
+            onClick={() => setDialog({ kind: 'pin', row: r })}
+            data-testid={`staff-pin-${r.name}`}
+          >
             {t('staff.resetPin')}
           </Button>
           {r.active ? (
             <Button
               type="link"
+              size="small"
               danger
               icon={<StopOutlined />}
               onClick={() => confirmActive(r, false)}
@@ -117,7 +158,13 @@ export function StaffPage() {
               {t('staff.deactivate')}
             </Button>
           ) : (
-            <Button type="link" icon={<CheckCircleOutlined />} onClick={() => confirmActive(r, true)} data-testid={`staff-activate-${r.name}`}>
+            <Button
+              type="link"
+              size="small"
+              icon={<CheckCircleOutlined />}
+              onClick={() => confirmActive(r, true)}
+              data-testid={`staff-activate-${r.name}`}
+            >
               {t('staff.activate')}
             </Button>
           )}
@@ -130,7 +177,12 @@ export function StaffPage() {
     <div className="settings-page" data-testid="staff-page">
       <div className="page-head">
         <Typography.Text type="secondary">{t('staff.intro')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="staff-new">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setDialog({ kind: 'create' })}
+          data-testid="staff-new"
+        >
           {t('staff.new')}
         </Button>
       </div>
@@ -159,9 +211,18 @@ interface StaffValues {
   pin2: string;
 }
 
-function StaffDialog({ dialog, onClose, onSaved }: { dialog: NonNullable<Dialog>; onClose(): void; onSaved(): void }) {
+function StaffDialog({
+  dialog,
+  onClose,
+  onSaved,
+}: {
+  dialog: NonNullable<Dialog>;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<StaffValues>();
+  useRelocalizeErrors(form);
   const [busy, setBusy] = useState(false);
   const row = dialog.kind === 'create' ? null : dialog.row;
 
@@ -227,9 +288,18 @@ function StaffDialog({ dialog, onClose, onSaved }: { dialog: NonNullable<Dialog>
               label={t('staff.name')}
               rules={[{ required: true, whitespace: true, message: t('staff.nameRequired') }]}
             >
-              <Input data-testid="staff-name" placeholder={t('staff.namePlaceholder')} maxLength={40} autoFocus />
+              <Input
+                data-testid="staff-name"
+                placeholder={t('staff.namePlaceholder')}
+                maxLength={40}
+                autoFocus
+              />
             </Form.Item>
-            <Form.Item name="role" label={t('staff.role')} rules={[{ required: true, message: t('staff.roleRequired') }]}>
+            <Form.Item
+              name="role"
+              label={t('staff.role')}
+              rules={[{ required: true, message: t('staff.roleRequired') }]}
+            >
               <Select<Role>
                 data-testid="staff-role"
                 placeholder={t('staff.rolePlaceholder')}
@@ -243,10 +313,23 @@ function StaffDialog({ dialog, onClose, onSaved }: { dialog: NonNullable<Dialog>
         )}
         {dialog.kind !== 'edit' && (
           <div className="form-row-2">
-            <Form.Item name="pin" label={dialog.kind === 'pin' ? t('staff.newPin') : t('staff.pin')} rules={pinRules(t)}>
-              <PinInput data-testid="staff-pin" placeholder={t('pin.placeholder')} autoFocus={dialog.kind === 'pin'} />
+            <Form.Item
+              name="pin"
+              label={dialog.kind === 'pin' ? t('staff.newPin') : t('staff.pin')}
+              rules={pinRules(t)}
+            >
+              <PinInput
+                data-testid="staff-pin"
+                placeholder={t('pin.placeholder')}
+                autoFocus={dialog.kind === 'pin'}
+              />
             </Form.Item>
-            <Form.Item name="pin2" label={t('staff.pin2')} dependencies={['pin']} rules={pinAgainRules(t, 'pin')}>
+            <Form.Item
+              name="pin2"
+              label={t('staff.pin2')}
+              dependencies={['pin']}
+              rules={pinAgainRules(t, 'pin')}
+            >
               <PinInput data-testid="staff-pin2" placeholder={t('pin.placeholder')} />
             </Form.Item>
           </div>

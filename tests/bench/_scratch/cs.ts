@@ -1,2 +1,0 @@
-import { run } from '../catalog-search';
-await run();
