@@ -16,7 +16,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(only|skip)$/][callee.object.name=/^(it|test|describe)$/]",
+          selector:
+            'CallExpression[callee.property.name=/^(only|skip)$/][callee.object.name=/^(it|test|describe)$/]',
           message: 'No focused or skipped tests.',
         },
       ],
@@ -31,7 +32,15 @@ export default tseslint.config(
       // The renderer never touches Node or Electron directly.
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'electron', 'better-sqlite3', '../../src-main/db/*', '../../src-main/modules/*'] },
+        {
+          patterns: [
+            'node:*',
+            'electron',
+            'better-sqlite3',
+            '../../src-main/db/*',
+            '../../src-main/modules/*',
+          ],
+        },
       ],
     },
   },

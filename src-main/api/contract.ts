@@ -295,6 +295,7 @@ export const contract = {
     }),
     'audit.read',
   ),
+  'audit.people': def<(StaffPublic & { active: boolean })[]>()(empty, 'audit.read'),
   'catalog.list': def<Paged<SkuRow>>()(
     z.strictObject({
       filter: catalogFilter.default({ q: '', listed: 'all', status: 'active', category: '' }),
@@ -308,6 +309,7 @@ export const contract = {
     }),
     'catalog.read',
   ),
+  'catalog.categories': def<string[]>()(empty, 'catalog.read'),
   'catalog.get': def<Product>()(z.strictObject({ productId: id }), 'catalog.read'),
   'catalog.create': def<Product>()(productInput, 'catalog.write'),
   'catalog.update': def<Product>()(

@@ -15,7 +15,7 @@ function me(ctx: CallContext): string {
 }
 
 export const handlers: HandlerTable = {
-  'system.status': { run: (ctx) => staff.systemStatus(ctx.store, ctx.host.appVersion) },
+  'system.status': { mode: 'read', run: (ctx) => staff.systemStatus(ctx.store, ctx.host.appVersion) },
   'system.setup': {
     run: (ctx, input) => {
       const session = staff.setup(ctx.store, input);
@@ -23,8 +23,8 @@ export const handlers: HandlerTable = {
       return session;
     },
   },
-  'auth.roster': { run: (ctx) => staff.roster(ctx.store) },
-  'auth.session': { run: (ctx) => ctx.session },
+  'auth.roster': { mode: 'read', run: (ctx) => staff.roster(ctx.store) },
+  'auth.session': { mode: 'read', run: (ctx) => ctx.session },
   'auth.signIn': {
     // async: a failed attempt is recorded in its own transaction before the call fails.
     mode: 'async',
@@ -50,18 +50,20 @@ export const handlers: HandlerTable = {
       return null;
     },
   },
-  'shop.get': { run: (ctx) => staff.getShop(ctx.store) },
+  'shop.get': { mode: 'read', run: (ctx) => staff.getShop(ctx.store) },
   'shop.update': { run: (ctx, input) => staff.updateShop(ctx.store, me(ctx), input) },
-  'staff.list': { run: (ctx, input) => staff.listStaff(ctx.store, input.includeInactive) },
+  'staff.list': { mode: 'read', run: (ctx, input) => staff.listStaff(ctx.store, input.includeInactive) },
   'staff.create': { run: (ctx, input) => staff.createStaff(ctx.store, me(ctx), input) },
   'staff.update': { run: (ctx, input) => staff.updateStaff(ctx.store, me(ctx), input) },
   'staff.setActive': {
     run: (ctx, input) => staff.setStaffActive(ctx.store, me(ctx), input.id, input.active),
   },
   'staff.resetPin': { run: (ctx, input) => staff.resetPin(ctx.store, me(ctx), input.id, input.pin) },
-  'audit.list': { run: (ctx, input) => listAudit(ctx.store, input) },
-  'catalog.list': { run: (ctx, input) => catalog.listSkus(ctx.store, input) },
-  'catalog.get': { run: (ctx, input) => catalog.getProduct(ctx.store, input.productId) },
+  'audit.list': { mode: 'read', run: (ctx, input) => listAudit(ctx.store, input) },
+  'audit.people': { mode: 'read', run: (ctx) => staff.auditPeople(ctx.store) },
+  'catalog.categories': { mode: 'read', run: (ctx) => catalog.listCategories(ctx.store) },
+  'catalog.list': { mode: 'read', run: (ctx, input) => catalog.listSkus(ctx.store, input) },
+  'catalog.get': { mode: 'read', run: (ctx, input) => catalog.getProduct(ctx.store, input.productId) },
   'catalog.create': { run: (ctx, input) => catalog.createProduct(ctx.store, me(ctx), input) },
   'catalog.update': { run: (ctx, input) => catalog.updateProduct(ctx.store, me(ctx), input) },
   'catalog.setArchived': {

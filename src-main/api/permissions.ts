@@ -44,6 +44,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   art_agent: ['catalog.read'],
 };
 
+/** Roles whose accounts only a store manager may create, change, reset or deactivate. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'director'];
+
 export function can(role: Role | null | undefined, perm: Permission): boolean {
   if (!role) return false;
   return ROLE_PERMISSIONS[role].includes(perm);

@@ -36,10 +36,12 @@ export interface Handler<C extends Channel> {
 }
 /**
  * `tx` (default): the handler is synchronous and runs inside one SQLite transaction — all or
- * nothing. `async`: the handler awaits (dialogs, streams) and manages its own transactions.
+ * nothing. `read`: a synchronous handler that only reads, run without a transaction (it takes
+ * no write lock). `async`: the handler awaits (dialogs, streams) and manages its own transactions.
  */
+export type HandlerMode = 'tx' | 'read' | 'async';
 export type HandlerTable = {
-  [C in Channel]: { run: Handler<C>; mode?: 'tx' | 'async' };
+  [C in Channel]: { run: Handler<C>; mode?: HandlerMode };
 };
 
 export interface Router {
@@ -127,10 +129,10 @@ export function createRouter(opts: RouterOptions): Router {
         opts.emit?.(clientId, name, payload);
       },
     };
-    const entry = table[channel] as { run: Handler<Channel>; mode?: 'tx' | 'async' };
+    const entry = table[channel] as { run: Handler<Channel>; mode?: HandlerMode };
     try {
       const data =
-        entry.mode === 'async'
+        entry.mode === 'async' || entry.mode === 'read'
           ? await entry.run(ctx, parsed.data as never)
           : opts.store.tx(() => {
               const out = entry.run(ctx, parsed.data as never);

@@ -1,7 +1,9 @@
 // npm run bench [-- name ...]: the benchmarks, in sequence, each in its own temp folder.
 // Figures are printed, never asserted: timings depend on the machine.
-//   catalog-search  listSkus search box on 50,000 SKUs (p50/p95/p99 per kind of query)
-//   export-1m       writeCatalogCsv vs the sqlite3 CLI on 200k and 1M rows, peak memory
+//   catalog-search  listSkus search box on 50,000 SKUs (p50/p95/p99 per kind of query and per sort,
+//                   index build, after an edit) against the same filter in plain SQL
+//   export-1m       writeCatalogCsv vs the sqlite3 CLI (same SELECT; own CSV mode) on 200k and 1M
+//                   rows, peak memory
 //   import-50k      importPreview + importCommit of a 50,000-row GBK file
 import os from 'node:os';
 import { run as catalogSearch } from './catalog-search';

@@ -79,7 +79,6 @@ export const test = base.extend<{
     await use(async (name: string) => {
       const file = testInfo.outputPath(`${String(++n).padStart(2, '0')}-${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
-      await testInfo.attach(name, { path: file, contentType: 'image/png' });
     });
   },
 });

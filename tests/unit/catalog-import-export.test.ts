@@ -26,7 +26,15 @@ import {
   noise,
   QUIRKS_TEXT,
 } from '../fixtures/catalog-fixtures';
-import { fingerprint, makeApp, sampleProduct, tempDir, type TestApp } from './helpers';
+import {
+  changeLogRows,
+  fingerprint,
+  lastLogSeq,
+  makeApp,
+  sampleProduct,
+  tempDir,
+  type TestApp,
+} from './helpers';
 
 const C = '00000000-0000-4000-8000-0000000000e1'; // the warehouse supervisor's window
 const D = '00000000-0000-4000-8000-0000000000e2'; // someone else's window
@@ -83,20 +91,8 @@ function dataDigest(store: Store): string {
   h.update(JSON.stringify(store.db.prepare(`SELECT * FROM meta WHERE key <> 'hlc_last'`).all()));
   return h.digest('hex');
 }
-const logSince = (store: Store, seq: number) =>
-  (
-    store.db.prepare('SELECT * FROM change_log WHERE seq > ? ORDER BY seq').all(seq) as {
-      seq: number;
-      staff_id: string;
-      entity: string;
-      row_id: string;
-      op: string;
-      label: string;
-      fields: string;
-    }[]
-  ).map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, { from: unknown; to: unknown }> }));
-const lastSeq = (store: Store) =>
-  (store.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM change_log').get() as { n: number }).n;
+const logSince = (store: Store, seq: number) => changeLogRows(store, { afterSeq: seq });
+const lastSeq = lastLogSeq;
 
 describe('fixtures', () => {
   it('are reproducible: every file in tests/fixtures is what the generator builds', () => {
@@ -452,7 +448,9 @@ describe('row checks', () => {
     // ¥20,000,000 parses as money but is beyond the 1,000,000,000 fen a price may be.
     const p = await preview(utf8(crlf(['商家编码,商品标题,售价', 'BIG-1,天价商品,20000000'])));
     expect(rowOf(p, 2).status).toBe('rejected');
-    expect(rowOf(p, 2).errors).toEqual([{ field: '售价', key: 'validation.max', params: { max: '10000000.00' } }]);
+    expect(rowOf(p, 2).errors).toEqual([
+      { field: '售价', key: 'validation.max', params: { max: '10000000.00' } },
+    ]);
   });
 
   it('rejects rows of one product that disagree on its title (import.productConflict)', async () => {
@@ -579,7 +577,9 @@ describe('commit rules', () => {
       skus: created.skus.filter((s) => s.code === 'TX001-WH-L').map(({ archived: _a, ...s }) => s),
     });
     // Without the column, an archived SKU in a price list stays archived.
-    const quiet = await preview(utf8(crlf(['商家编码,商品标题,售价', 'TX001-BK-XL,纯棉圆领短袖T恤 男款,59.00'])));
+    const quiet = await preview(
+      utf8(crlf(['商家编码,商品标题,售价', 'TX001-BK-XL,纯棉圆领短袖T恤 男款,59.00'])),
+    );
     expect(rowOf(quiet, 2)).toMatchObject({ status: 'unchanged', changes: [] });
     // With it, 在用 restores…
     const p = await preview(

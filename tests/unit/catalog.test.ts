@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope, Paged, Product, SkuRow } from '../../src-main/api/contract';
 import { createRouter } from '../../src-main/api/router';
 import { openStore } from '../../src-main/db/store';
-import { fingerprint, makeApp, sampleProduct, tempDir, type TestApp } from './helpers';
+import { changeLogRows, fingerprint, makeApp, sampleProduct, tempDir, type TestApp } from './helpers';
 
 const C = '00000000-0000-4000-8000-0000000000c1';
 
@@ -74,21 +74,7 @@ const formOf = (p: Product, overrides: Record<string, unknown> = {}) => ({
     })),
   ...overrides,
 });
-const logRows = (entity?: string) =>
-  (
-    app.store.db
-      .prepare(
-        `SELECT staff_id, entity, row_id, op, label, fields FROM change_log WHERE (? IS NULL OR entity = ?) ORDER BY seq`,
-      )
-      .all(entity ?? null, entity ?? null) as {
-      staff_id: string;
-      entity: string;
-      row_id: string;
-      op: string;
-      label: string;
-      fields: string;
-    }[]
-  ).map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, { from: unknown; to: unknown }> }));
+const logRows = (entity?: string) => changeLogRows(app.store, entity ? { entity } : {});
 const expectError = (env: Envelope<unknown>) => {
   expect(env.ok).toBe(false);
   if (env.ok) throw new Error('expected an error');

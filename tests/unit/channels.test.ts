@@ -111,6 +111,21 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['limit', 'offset'],
     forbidden: 'admin',
   },
+  'audit.people': {
+    as: 'director',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'cs_supervisor',
+  },
+  'catalog.categories': {
+    prepare: productId,
+    as: 'art_agent',
+    valid: () => ({}),
+    invalid: () => ({ q: '男' }),
+    invalidFields: ['_'],
+    forbidden: null,
+  },
   'catalog.list': {
     as: 'art_agent',
     valid: () => ({ filter: { q: 'cmyl' } }),

@@ -130,3 +130,32 @@ export function sampleProduct(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+export interface LogRow {
+  seq: number;
+  staff_id: string | null;
+  entity: string;
+  row_id: string;
+  op: string;
+  label: string;
+  fields: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** change_log rows in order, fields parsed; optionally only one entity, or only after a seq. */
+export function changeLogRows(store: Store, opts: { entity?: string; afterSeq?: number } = {}): LogRow[] {
+  return (
+    store.db
+      .prepare(
+        `SELECT seq, staff_id, entity, row_id, op, label, fields FROM change_log
+         WHERE (@entity IS NULL OR entity = @entity) AND seq > @after ORDER BY seq`,
+      )
+      .all({ entity: opts.entity ?? null, after: opts.afterSeq ?? 0 }) as (Omit<LogRow, 'fields'> & {
+      fields: string;
+    })[]
+  ).map((r) => ({ ...r, fields: JSON.parse(r.fields) as LogRow['fields'] }));
+}
+
+/** The newest change_log seq (0 when empty). */
+export function lastLogSeq(store: Store): number {
+  return (store.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM change_log').get() as { n: number }).n;
+}

@@ -7,7 +7,7 @@ import type { Role } from '../../src-main/api/permissions';
 import { createRouter, type Router } from '../../src-main/api/router';
 import { openStore, type Store } from '../../src-main/db/store';
 import { LOCK_MINUTES, MAX_FAILURES } from '../../src-main/modules/staff/service';
-import { fingerprint, makeApp, tempDir, type TestApp } from './helpers';
+import { changeLogRows, fingerprint, makeApp, tempDir, type TestApp } from './helpers';
 
 const M = '00000000-0000-4000-8000-00000000000a'; // the manager's window
 const X = '00000000-0000-4000-8000-00000000000b'; // another window / person
@@ -83,19 +83,7 @@ const authEvents = (store: Store, staffId: string) =>
       kind: string;
     }[]
   ).map((r) => r.kind);
-const changeLog = (store: Store) =>
-  (
-    store.db
-      .prepare('SELECT staff_id, entity, row_id, op, label, fields FROM change_log ORDER BY seq')
-      .all() as {
-      staff_id: string | null;
-      entity: string;
-      row_id: string;
-      op: string;
-      label: string;
-      fields: string;
-    }[]
-  ).map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, { from: unknown; to: unknown }> }));
+const changeLog = (store: Store) => changeLogRows(store);
 const pinHash = (store: Store, id: string) =>
   (store.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').get(id) as { pin_hash: string }).pin_hash;
 

@@ -111,12 +111,12 @@ const SKU_FIELD_COLUMN = {
   lowStockThreshold: 'threshold',
 } as const satisfies Record<Exclude<keyof SkuData, 'id'>, Column>;
 
-/** Turn one zod issue on a single field into a problem key (same keys as the router uses). */
-function issueKey(issue: { code: string; message: string }): string {
-  if (issue.message.startsWith('key:')) return `validation.${issue.message.slice(4)}`;
-  if (issue.code === 'too_small') return 'validation.required';
-  if (issue.code === 'too_big') return 'validation.tooLong';
-  return 'validation.invalid';
+/** Turn one zod issue on a single field into a problem (same keys as the router uses). */
+function issueProblem(issue: { code: string; message: string; maximum?: unknown }): Problem {
+  if (issue.message.startsWith('key:')) return { key: `validation.${issue.message.slice(4)}` };
+  if (issue.code === 'too_small') return { key: 'validation.required' };
+  if (issue.code === 'too_big') return { key: 'validation.tooLong', params: { max: Number(issue.maximum) } };
+  return { key: 'validation.invalid' };
 }
 
 function parseRow(cells: string[], rowNumber: number, h: Partial<Record<Column, number>>): ParsedRow {
@@ -181,16 +181,14 @@ function parseRow(cells: string[], rowNumber: number, h: Partial<Record<Column, 
     const checked = skuInput.shape[field].safeParse(raw[field]);
     if (checked.success) (sku as Record<string, unknown>)[field] = checked.data;
     else {
-      const issue = checked.error.issues[0]!;
-      const max = (issue as { maximum?: unknown }).maximum;
-      const key = issueKey(issue);
-      err(
-        col,
-        key === 'validation.tooLong' && (col === 'price' || col === 'cost') ? 'validation.max' : key,
-        key === 'validation.tooLong' && (col === 'price' || col === 'cost')
-          ? { max: formatYuan(Number(max)) }
-          : undefined,
-      );
+      const issue = checked.error.issues[0]! as { code: string; message: string; maximum?: unknown };
+      const money = col === 'price' || col === 'cost';
+      if (money && issue.code === 'too_big')
+        err(col, 'validation.max', { max: formatYuan(Number(issue.maximum)) });
+      else {
+        const p = issueProblem(issue);
+        err(col, p.key, p.params);
+      }
     }
   }
   return {

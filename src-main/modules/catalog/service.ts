@@ -13,6 +13,7 @@ import type { Store } from '../../db/store';
 import { AppError, fieldErrors, notFound } from '../../lib/errors';
 import { hlcToIso } from '../../lib/hlc';
 import { newId } from '../../lib/ids';
+import { catalogIndex } from './search-index';
 import { pinyinInitials, searchText } from '../../lib/text';
 
 export type ProductData = z.output<typeof productInput>;
@@ -47,15 +48,10 @@ export interface SkuDb {
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------
-const SORT_SQL: Record<SortField, string> = {
-  title: 'p.title',
-  code: 's.code',
-  priceFen: 's.price_fen',
-  costFen: 's.cost_fen',
-  updatedAt: 's.updated_at',
-};
-
-/** The WHERE clause shared by the list and the export. Built only from fixed fragments. */
+/**
+ * The export's WHERE clause: the same filter as the list's index (search_text is lower-case, so
+ * instr() is the same substring test as the index's includes()). Built only from fixed fragments.
+ */
 export function filterSql(f: Filter): { where: string; params: Record<string, unknown> } {
   const parts = ['s.deleted_at IS NULL', 'p.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
@@ -86,29 +82,39 @@ export function listSkus(
   store: Store,
   input: { filter: Filter; sort: { field: SortField; order: 'asc' | 'desc' }; offset: number; limit: number },
 ): Paged<SkuRow> {
-  const { where, params } = filterSql(input.filter);
-  const dir = input.sort.order === 'asc' ? 'ASC' : 'DESC';
-  const rows = store
-    .stmt<Record<string, unknown>>(
-      `SELECT ${ROW_COLUMNS} FROM sku s JOIN product p ON p.id = s.product_id
-       WHERE ${where} ORDER BY ${SORT_SQL[input.sort.field]} ${dir}, s.code ${dir}
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset });
-  const total = store
-    .stmt<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM sku s JOIN product p ON p.id = s.product_id WHERE ${where}`,
-    )
-    .get(params)!.n;
+  const { rowids, total } = catalogIndex(store).query(input.filter, input.sort, input.offset, input.limit);
+  if (!rowids.length) return { rows: [], total };
+  const byRowid = new Map(
+    store
+      .stmt<Record<string, unknown>>(
+        `SELECT s.rowid AS rowid, ${ROW_COLUMNS} FROM sku s JOIN product p ON p.id = s.product_id
+         WHERE s.rowid IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ ids: JSON.stringify(rowids) })
+      .map((r) => [r.rowid as number, r]),
+  );
   return {
     total,
-    rows: rows.map((r) => ({
-      ...(r as unknown as SkuRow),
-      listed: r.listed === 1,
-      archived: r.archived === 1,
-      updatedAt: hlcToIso(r.updatedAt as string),
-    })),
+    rows: rowids.map((rowid) => {
+      const { rowid: _r, ...r } = byRowid.get(rowid)!;
+      return {
+        ...(r as unknown as SkuRow),
+        listed: r.listed === 1,
+        archived: r.archived === 1,
+        updatedAt: hlcToIso(r.updatedAt as string),
+      };
+    }),
   };
+}
+
+/** The categories in use (non-empty, of products not deleted), for the list's filter. */
+export function listCategories(store: Store): string[] {
+  return store
+    .stmt<{ category: string }>(
+      `SELECT DISTINCT category FROM product WHERE deleted_at IS NULL AND category <> '' ORDER BY category`,
+    )
+    .all()
+    .map((r) => r.category);
 }
 
 export function getProduct(store: Store, id: string): Product {

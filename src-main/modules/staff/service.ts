@@ -1,7 +1,7 @@
 // Staff, the shop record, first-run setup and sign-in. The only writer of shop, staff,
 // signin_guard and auth_event.
 import type { Role } from '../../api/permissions';
-import { ROLE_PERMISSIONS } from '../../api/permissions';
+import { PRIVILEGED_ROLES, ROLE_PERMISSIONS } from '../../api/permissions';
 import type { Session, Shop, StaffPublic, StaffRow, SystemStatus } from '../../api/contract';
 import type { Store } from '../../db/store';
 import { AppError, notFound } from '../../lib/errors';
@@ -111,6 +111,14 @@ export function roster(store: Store): StaffPublic[] {
     .stmt<StaffDb>(`SELECT * FROM staff WHERE active = 1 AND deleted_at IS NULL ORDER BY name`)
     .all()
     .map(toPublic);
+}
+
+/** Everyone who ever had an account (also deactivated people), for the audit view's filter. */
+export function auditPeople(store: Store): (StaffPublic & { active: boolean })[] {
+  return store
+    .stmt<StaffDb>(`SELECT * FROM staff WHERE deleted_at IS NULL ORDER BY active DESC, name`)
+    .all()
+    .map((s) => ({ ...toPublic(s), active: s.active === 1 }));
 }
 
 interface Guard {
@@ -224,9 +232,6 @@ function toRow(store: Store, s: StaffDb): StaffRow {
     updatedAt: s.updated_at,
   };
 }
-
-/** Roles whose accounts only a store manager may create, change, reset or deactivate. */
-export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'director'];
 
 /**
  * 行政人事 (admin) keeps the staff accounts, but must not be able to make themselves or anyone

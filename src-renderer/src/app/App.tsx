@@ -27,6 +27,8 @@ export function App() {
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
       componentSize="middle"
+      // 「登录」, not antd's default 「登 录」 for two-character buttons.
+      button={{ autoInsertSpace: false }}
       theme={{ token: { fontFamily: FONT, borderRadius: 6 } }}
     >
       <AntApp className="app-root">

@@ -504,6 +504,8 @@ const en: Messages = {
     locked: 'Too many wrong PINs. The account is locked until {{until}}.',
     lastManager: 'The shop needs at least one active store manager',
     cannotDeactivateSelf: 'You cannot deactivate your own account',
+    ownRole: 'You cannot change your own role; ask a store manager',
+    staffPrivileged: 'Only a store manager can add or change manager and director accounts',
     staleEdit: 'Someone else just changed this product. Reload it before changing it.',
     import: {
       encoding:

@@ -498,6 +498,8 @@ const zhCN = {
     locked: 'PIN 输错次数太多，账号已锁定，请在 {{until}} 以后再试',
     lastManager: '店里至少要保留一位在职的店长',
     cannotDeactivateSelf: '不能停用自己的账号',
+    ownRole: '不能修改自己的岗位，需要调整时请找店长',
+    staffPrivileged: '只有店长可以添加或修改店长、运营总监的账号',
     staleEdit: '这个商品刚被别人改过，请重新加载后再修改',
     import: {
       encoding: '看不懂这个文件的编码。请在 Excel 里“另存为”→“CSV（逗号分隔）”后再试',

@@ -58,17 +58,24 @@ interface CatalogState {
 
 let seq = 0;
 
+/** A clean list: the first state, and the state after sign-out. */
+const BLANK = {
+  filter: EMPTY_FILTER,
+  sort: DEFAULT_SORT,
+  rows: [],
+  total: 0,
+  loading: false,
+  loadingMore: false,
+  error: null,
+  loaded: false,
+  selectedSkuId: null,
+  openProduct: null,
+} satisfies Partial<CatalogState>;
+
 export const useCatalog = create<CatalogState>()((set, get) => {
-  function remember(rows: SkuRow[]): string[] {
-    const seen = new Set(get().categories);
-    let added = false;
-    for (const r of rows) {
-      if (r.category && !seen.has(r.category)) {
-        seen.add(r.category);
-        added = true;
-      }
-    }
-    return added ? [...seen].sort((a, b) => a.localeCompare(b, 'zh-CN')) : get().categories;
+  /** The categories in use, from main (the 类目 filter's choices); kept as they were on failure. */
+  async function categories(): Promise<string[]> {
+    return api.catalog.categories({}).catch(() => get().categories);
   }
 
   async function fetch(offset: number, limit: number) {
@@ -77,16 +84,7 @@ export const useCatalog = create<CatalogState>()((set, get) => {
   }
 
   return {
-    filter: EMPTY_FILTER,
-    sort: DEFAULT_SORT,
-    rows: [],
-    total: 0,
-    loading: false,
-    loadingMore: false,
-    error: null,
-    loaded: false,
-    selectedSkuId: null,
-    openProduct: null,
+    ...BLANK,
     categories: [],
     generation: 0,
 
@@ -104,14 +102,14 @@ export const useCatalog = create<CatalogState>()((set, get) => {
       const mine = ++seq;
       set({ loading: true, error: null });
       try {
-        const page = await fetch(0, PAGE_SIZE);
+        const [page, cats] = await Promise.all([fetch(0, PAGE_SIZE), categories()]);
         if (mine !== seq) return page.rows;
         set({
           rows: page.rows,
           total: page.total,
           loading: false,
           loaded: true,
-          categories: remember(page.rows),
+          categories: cats,
           generation: get().generation + 1,
         });
         return page.rows;
@@ -137,7 +135,6 @@ export const useCatalog = create<CatalogState>()((set, get) => {
           rows: [...rows, ...fresh],
           total: page.total,
           loadingMore: false,
-          categories: remember(fresh),
         });
       } catch (e) {
         if (mine === seq) set({ loadingMore: false, error: errorText(e) });
@@ -158,7 +155,7 @@ export const useCatalog = create<CatalogState>()((set, get) => {
           total = page.total;
           if (page.rows.length < Math.min(MAX_LIMIT, want - offset)) break;
         }
-        set({ rows, total, loaded: true, loading: false, categories: remember(rows) });
+        set({ rows, total, loaded: true, loading: false, categories: await categories() });
       } catch (e) {
         if (mine === seq) set({ error: errorText(e), loading: false });
       }
@@ -174,18 +171,7 @@ export const useCatalog = create<CatalogState>()((set, get) => {
 
     reset() {
       seq++;
-      set({
-        filter: EMPTY_FILTER,
-        sort: DEFAULT_SORT,
-        rows: [],
-        total: 0,
-        loading: false,
-        loadingMore: false,
-        error: null,
-        loaded: false,
-        selectedSkuId: null,
-        openProduct: null,
-      });
+      set(BLANK);
     },
   };
 });

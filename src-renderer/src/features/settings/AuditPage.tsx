@@ -25,7 +25,7 @@ interface Query {
 export function AuditPage() {
   const { t } = useTranslation();
   const timeZone = useSession((s) => s.timeZone);
-  const [people, setPeople] = useState<StaffPublic[]>([]);
+  const [people, setPeople] = useState<(StaffPublic & { active: boolean })[]>([]);
   const [query, setQuery] = useState<Query>({ entity: '', range: null, offset: 0, limit: 50 });
   /** The last answer, tagged with the query it answers: loading while they differ. */
   const [answer, setAnswer] = useState<{
@@ -43,9 +43,9 @@ export function AuditPage() {
   const { rows, total, error } = answer;
 
   useEffect(() => {
-    // Active people; the director may not read the staff list, the roster is public.
-    api.auth
-      .roster({})
+    // Everyone who ever had an account, deactivated people included.
+    api.audit
+      .people({})
       .then(setPeople)
       .catch(() => setPeople([]));
   }, []);
@@ -172,7 +172,10 @@ export function AuditPage() {
           popupMatchSelectWidth={false}
           options={[
             { value: '', label: t('audit.allPeople') },
-            ...people.map((p) => ({ value: p.id, label: `${p.name}（${t(`roles.${p.role}`)}）` })),
+            ...people.map((p) => ({
+              value: p.id,
+              label: `${p.name}（${t(`roles.${p.role}`)}${p.active ? '' : ` · ${t('staff.inactive')}`}）`,
+            })),
           ]}
         />
         <Select

@@ -24,7 +24,9 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffRow } from '../../../../src-main/api/contract';
-import { ROLES, type Role } from '../../../../src-main/api/permissions';
+import { PRIVILEGED_ROLES, ROLES, type Role } from '../../../../src-main/api/permissions';
+
+/** Roles only a store manager may give or manage (mirrors main's staff service). */
 import { api, fieldsOf, reportError, ui } from '../../api';
 import { PinInput, pinAgainRules, pinRules } from '../../components/PinInput';
 import { initialOf, roleColor } from '../../lib/roles';
@@ -43,8 +45,11 @@ export function StaffPage() {
   const error = useStaff((s) => s.error);
   const load = useStaff((s) => s.load);
   const me = useSession((s) => s.session?.staff.id);
+  const myRole = useSession((s) => s.session?.staff.role);
   const timeZone = useSession((s) => s.timeZone);
   const [dialog, setDialog] = useState<Dialog>(null);
+  /** 行政人事 may not touch manager or director accounts (main enforces it; this only explains). */
+  const mayManage = (r: StaffRow) => myRole === 'manager' || !PRIVILEGED_ROLES.includes(r.role);
 
   useEffect(() => {
     void load();
@@ -126,50 +131,62 @@ export function StaffPage() {
       key: 'actions',
       title: t('common.actions'),
       width: 270,
-      render: (_, r) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setDialog({ kind: 'edit', row: r })}
-            data-testid={`staff-edit-${r.name}`}
-          >
-            {t('staff.edit')}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            icon={<KeyOutlined />}
-            onClick={() => setDialog({ kind: 'pin', row: r })}
-            data-testid={`staff-pin-${r.name}`}
-          >
-            {t('staff.resetPin')}
-          </Button>
-          {r.active ? (
-            <Button
-              type="link"
-              size="small"
-              danger
-              icon={<StopOutlined />}
-              onClick={() => confirmActive(r, false)}
-              data-testid={`staff-deactivate-${r.name}`}
-            >
-              {t('staff.deactivate')}
-            </Button>
-          ) : (
-            <Button
-              type="link"
-              size="small"
-              icon={<CheckCircleOutlined />}
-              onClick={() => confirmActive(r, true)}
-              data-testid={`staff-activate-${r.name}`}
-            >
-              {t('staff.activate')}
-            </Button>
-          )}
-        </Space>
-      ),
+      render: (_, r) => {
+        const locked = !mayManage(r);
+        const selfDeactivate = r.id === me && r.active;
+        return (
+          <Tooltip title={locked ? t('errors.staffPrivileged') : undefined}>
+            <Space size={0}>
+              <Button
+                type="link"
+                size="small"
+                disabled={locked}
+                icon={<EditOutlined />}
+                onClick={() => setDialog({ kind: 'edit', row: r })}
+                data-testid={`staff-edit-${r.name}`}
+              >
+                {t('staff.edit')}
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                icon={<KeyOutlined />}
+                disabled={locked}
+                onClick={() => setDialog({ kind: 'pin', row: r })}
+                data-testid={`staff-pin-${r.name}`}
+              >
+                {t('staff.resetPin')}
+              </Button>
+              {r.active ? (
+                <Tooltip title={selfDeactivate && !locked ? t('errors.cannotDeactivateSelf') : undefined}>
+                  <Button
+                    type="link"
+                    size="small"
+                    danger
+                    disabled={locked || selfDeactivate}
+                    icon={<StopOutlined />}
+                    onClick={() => confirmActive(r, false)}
+                    data-testid={`staff-deactivate-${r.name}`}
+                  >
+                    {t('staff.deactivate')}
+                  </Button>
+                </Tooltip>
+              ) : (
+                <Button
+                  type="link"
+                  size="small"
+                  disabled={locked}
+                  icon={<CheckCircleOutlined />}
+                  onClick={() => confirmActive(r, true)}
+                  data-testid={`staff-activate-${r.name}`}
+                >
+                  {t('staff.activate')}
+                </Button>
+              )}
+            </Space>
+          </Tooltip>
+        );
+      },
     },
   ];
 
@@ -225,6 +242,8 @@ function StaffDialog({
   useRelocalizeErrors(form);
   const [busy, setBusy] = useState(false);
   const row = dialog.kind === 'create' ? null : dialog.row;
+  const myRole = useSession((st) => st.session?.staff.role);
+  const editingSelf = useSession((st) => !!row && st.session?.staff.id === row.id);
 
   async function submit() {
     let v: StaffValues;
@@ -299,11 +318,17 @@ function StaffDialog({
               name="role"
               label={t('staff.role')}
               rules={[{ required: true, message: t('staff.roleRequired') }]}
+              extra={editingSelf ? t('errors.ownRole') : undefined}
             >
               <Select<Role>
                 data-testid="staff-role"
                 placeholder={t('staff.rolePlaceholder')}
-                options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                disabled={editingSelf}
+                options={ROLES.map((r) => ({
+                  value: r,
+                  label: t(`roles.${r}`),
+                  disabled: myRole !== 'manager' && PRIVILEGED_ROLES.includes(r),
+                }))}
               />
             </Form.Item>
           </>
