@@ -495,6 +495,7 @@ const en: Messages = {
     notFoundOf: {
       staff: 'This person was not found; the account may have been deleted',
       product: 'This product was not found; someone may have deleted it',
+      sku: 'This SKU was not found; someone may have deleted it',
       shop: 'The shop has not been set up yet',
       import:
         'This import preview has expired (already imported, or someone else signed in). Choose the file again.',
