@@ -67,6 +67,11 @@ export class Store {
     return s as Database.Statement<unknown[], R>;
   }
 
+  /** The SQL of every statement prepared through `stmt` so far (tests check their query plans). */
+  preparedSql(): string[] {
+    return [...this.stmts.keys()];
+  }
+
   /** Run `fn` in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();

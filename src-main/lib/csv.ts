@@ -108,11 +108,15 @@ export type CsvWriteOptions = {
 export function sqlCsvText(expr: string): string {
   const x = `(${expr})`;
   const first = `substr(${x}, 1, 1)`;
+  // Most cells need nothing: no quote, comma, CR or LF anywhere (one GLOB; the literal holds a
+  // real CR and LF), and no special first character or trailing space. Only the rest pay for
+  // the full rules below.
+  const plain = `(${x} NOT GLOB '*[",\r\n]*' AND ${first} NOT IN ('=', '+', '-', '@', char(9), ' ', char(65279)) AND substr(${x}, -1, 1) <> ' ')`;
   // A plain number such as -12.50 (/^-?\d+(\.\d+)?$/) is not neutralised.
   const plainNegative = `(${x} GLOB '-[0-9]*' AND substr(${x}, 2) NOT GLOB '*[^0-9.]*' AND ${x} NOT GLOB '*.*.*' AND ${x} NOT GLOB '*.')`;
   const neutralised = `CASE WHEN ${first} IN ('=', '+', '@', char(9), char(13)) OR (${first} = '-' AND NOT ${plainNegative}) THEN '''' || ${x} ELSE ${x} END`;
   const needsQuotes = `(instr(${x}, '"') OR instr(${x}, ',') OR instr(${x}, char(13)) OR instr(${x}, char(10)) OR ${first} IN (' ', char(65279)) OR substr(${x}, -1, 1) = ' ')`;
-  return `CASE WHEN ${x} IS NULL THEN '' WHEN ${needsQuotes} THEN '"' || replace(${neutralised}, '"', '""') || '"' ELSE ${neutralised} END`;
+  return `CASE WHEN ${x} IS NULL THEN '' WHEN ${plain} THEN ${x} WHEN ${needsQuotes} THEN '"' || replace(${neutralised}, '"', '""') || '"' ELSE ${neutralised} END`;
 }
 
 /** An SQL expression for a whole CSV line (CRLF included) from already-rendered cell expressions. */

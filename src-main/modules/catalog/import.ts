@@ -276,7 +276,7 @@ function plan(store: Store, pending: Pending, excluded: ReadonlySet<number> = ne
         const match = store
           .stmt<{ id: string }>(
             style
-              ? `SELECT id FROM product WHERE style_code = ? AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL, rowid LIMIT 1`
+              ? `SELECT id FROM product WHERE style_code = ? AND style_code <> '' AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL, rowid LIMIT 1`
               : `SELECT id FROM product WHERE title = ? AND deleted_at IS NULL ORDER BY archived_at IS NOT NULL, rowid LIMIT 1`,
           )
           .get(style || (row.product.title ?? ''));

@@ -58,9 +58,29 @@ function compare(a: string | number, b: string | number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Separates records in an order's haystack; never in a search text or a query. */
+const RECORD_SEP = '\u0002';
+/** Above this many changed rows, rebuilding the orders beats patching them. */
+const PATCH_LIMIT = 2_000;
+
+/**
+ * The entries in one sort order, and (built on the first search) their search texts joined into
+ * one string: one indexOf over it finds matches several times faster than testing 50,000
+ * separate strings.
+ */
+interface Order {
+  field: IndexSortField;
+  entries: Entry[];
+  haystack: { text: string; starts: Int32Array } | null;
+}
+
+function comparator(field: IndexSortField): (a: Entry, b: Entry) => number {
+  return (a, b) => compare(a[field], b[field]) || compare(a.code, b.code) || a.rowid - b.rowid;
+}
+
 export class CatalogIndex {
   private entries = new Map<number, Entry>();
-  private orders = new Map<IndexSortField, Entry[]>();
+  private orders = new Map<IndexSortField, Order>();
   private dataVersion = -1;
   private built = false;
   private taintedSkus = new Set<number>();
@@ -106,17 +126,23 @@ export class CatalogIndex {
         .map((r) => r.id),
     ]);
     // Forget the marked rows, then read back those that still exist.
-    for (const id of skus) this.entries.delete(id);
+    const changed = new Set<number>();
+    for (const id of skus) if (this.entries.delete(id)) changed.add(id);
     if (products.size)
-      for (const [rowid, e] of this.entries) if (products.has(e.productId)) this.entries.delete(rowid);
+      for (const [rowid, e] of this.entries)
+        if (products.has(e.productId)) {
+          this.entries.delete(rowid);
+          changed.add(rowid);
+        }
     const rows = store
       .stmt<Record<string, unknown>>(
         `${ENTRY_SQL} AND (s.rowid IN (SELECT value FROM json_each(@skus))
            OR s.product_id IN (SELECT value FROM json_each(@products)))`,
       )
       .all({ skus: JSON.stringify([...skus]), products: JSON.stringify([...products]) });
-    for (const e of rows) this.put(e);
+    const fresh = rows.map((r) => this.put(r));
     store.db.exec('DELETE FROM temp.catalog_dirty_sku; DELETE FROM temp.catalog_dirty_product;');
+    this.patchOrders(changed, fresh);
     // Inside a transaction we may have read writes that will still roll back — and the rollback
     // would bring back none of the marks just deleted. Remember these rows in memory (which no
     // rollback touches) and read them again next time. Reads normally run outside transactions
@@ -128,10 +154,37 @@ export class CatalogIndex {
       this.taintedSkus = new Set();
       this.taintedProducts = new Set();
     }
-    this.orders.clear();
   }
 
-  private put(r: Record<string, unknown>): void {
+  /**
+   * Keep the built sort orders instead of sorting 50,000 entries again after every edit: drop the
+   * changed rows and insert their new versions where they belong.
+   */
+  private patchOrders(changed: Set<number>, fresh: Entry[]): void {
+    if (!changed.size && !fresh.length) return;
+    if (changed.size + fresh.length > PATCH_LIMIT) {
+      this.orders.clear();
+      return;
+    }
+    for (const order of this.orders.values()) {
+      const cmp = comparator(order.field);
+      const kept = changed.size ? order.entries.filter((e) => !changed.has(e.rowid)) : order.entries;
+      for (const e of fresh) {
+        let lo = 0;
+        let hi = kept.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cmp(kept[mid]!, e) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        kept.splice(lo, 0, e);
+      }
+      order.entries = kept;
+      order.haystack = null;
+    }
+  }
+
+  private put(r: Record<string, unknown>): Entry {
     const e: Entry = {
       rowid: r.rowid as number,
       productId: r.productId as string,
@@ -146,18 +199,46 @@ export class CatalogIndex {
       updatedAt: r.updatedAt as string,
     };
     this.entries.set(e.rowid, e);
+    return e;
   }
 
   /** Entries sorted ascending by `field`, then 商家编码 (unique); built lazily per field. */
-  private order(field: IndexSortField): Entry[] {
+  private order(field: IndexSortField): Order {
     let o = this.orders.get(field);
     if (!o) {
-      o = [...this.entries.values()].sort(
-        (a, b) => compare(a[field], b[field]) || compare(a.code, b.code) || a.rowid - b.rowid,
-      );
+      o = { field, entries: [...this.entries.values()].sort(comparator(field)), haystack: null };
       this.orders.set(field, o);
     }
     return o;
+  }
+
+  /** Positions in the order of the entries whose search text contains `q`, ascending. */
+  private matches(order: Order, q: string): number[] {
+    if (!order.haystack) {
+      const starts = new Int32Array(order.entries.length);
+      let at = 0;
+      order.entries.forEach((e, i) => {
+        starts[i] = at;
+        at += e.text.length + 1;
+      });
+      order.haystack = { text: order.entries.map((e) => e.text).join(RECORD_SEP), starts };
+    }
+    const { text, starts } = order.haystack;
+    const found: number[] = [];
+    for (let pos = text.indexOf(q); pos !== -1;) {
+      // The record holding `pos`: the last start at or before it.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      found.push(lo);
+      if (lo + 1 >= starts.length) break;
+      pos = text.indexOf(q, starts[lo + 1]!);
+    }
+    return found;
   }
 
   /** One page of matching SKU rowids, in order, and how many match in all. */
@@ -169,20 +250,23 @@ export class CatalogIndex {
   ): { rowids: number[]; total: number } {
     this.refresh();
     const order = this.order(sort.field);
-    const q = filter.q.toLowerCase();
+    // Control characters never occur in what people search for, and the separators are one.
+    const q = filter.q.toLowerCase().replace(/[\u0000-\u001f]/g, '');
     const listed = filter.listed === 'all' ? null : filter.listed === 'listed';
     const archived = filter.status === 'all' ? null : filter.status === 'archived';
     const { category } = filter;
+    const { entries } = order;
+    const positions = q ? this.matches(order, q) : null;
+    const n = positions ? positions.length : entries.length;
+    const asc = sort.order === 'asc';
     const rowids: number[] = [];
     let total = 0;
-    const n = order.length;
-    const asc = sort.order === 'asc';
     for (let k = 0; k < n; k++) {
-      const e = order[asc ? k : n - 1 - k]!;
+      const i = asc ? k : n - 1 - k;
+      const e = entries[positions ? positions[i]! : i]!;
       if (archived !== null && e.archived !== archived) continue;
       if (listed !== null && e.listed !== listed) continue;
       if (category && e.category !== category) continue;
-      if (q && !e.text.includes(q)) continue;
       if (total >= offset && rowids.length < limit) rowids.push(e.rowid);
       total++;
     }

@@ -164,7 +164,10 @@ export function skuById(store: Store, id: string): SkuDb {
 }
 export function skuByBarcode(store: Store, barcode: string): SkuDb | undefined {
   if (!barcode) return undefined;
-  return store.stmt<SkuDb>(`SELECT * FROM sku WHERE barcode = ? AND deleted_at IS NULL`).get(barcode);
+  // `barcode <> ''` lets SQLite use the partial unique index sku_barcode (a full scan otherwise).
+  return store
+    .stmt<SkuDb>(`SELECT * FROM sku WHERE barcode = ? AND barcode <> '' AND deleted_at IS NULL`)
+    .get(barcode);
 }
 function productRow(store: Store, id: string): ProductDb | undefined {
   return store.stmt<ProductDb>(`SELECT * FROM product WHERE id = ? AND deleted_at IS NULL`).get(id);
