@@ -251,6 +251,7 @@ export class CatalogIndex {
     this.refresh();
     const order = this.order(sort.field);
     // Control characters never occur in what people search for, and the separators are one.
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     const q = filter.q.toLowerCase().replace(/[\u0000-\u001f]/g, '');
     const listed = filter.listed === 'all' ? null : filter.listed === 'listed';
     const archived = filter.status === 'all' ? null : filter.status === 'archived';
