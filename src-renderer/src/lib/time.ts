@@ -56,6 +56,12 @@ function partsOf(d: Date, timeZone: string, withSeconds = false): Parts {
   };
 }
 
+/** The calendar parts of a stored time in the shop's zone; null for a missing or bad time. */
+function zonedParts(value: string | Date | null | undefined, timeZone: string): Parts | null {
+  const d = value instanceof Date ? value : toDate(value);
+  return d ? partsOf(d, timeZone) : null;
+}
+
 /** `2025-11-28 14:05` in the shop's zone (with `:ss` if asked); '' for a missing time. */
 export function formatDateTime(
   value: string | Date | null | undefined,
@@ -74,12 +80,11 @@ export function formatShort(
   timeZone: string,
   now = new Date(),
 ): string {
-  const d = value instanceof Date ? value : toDate(value);
-  if (!d) return '';
-  const p = partsOf(d, timeZone);
+  const p = zonedParts(value, timeZone);
+  if (!p) return '';
   const today = partsOf(now, timeZone);
   if (p.year === today.year && p.month === today.month && p.day === today.day) return `${p.hour}:${p.minute}`;
-  return formatDateTime(d, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 /** The zone's offset from UTC at `at`, in minutes (e.g. +480 for Asia/Shanghai). */
@@ -121,9 +126,8 @@ export function formatCompact(
   timeZone: string,
   now = new Date(),
 ): string {
-  const d = value instanceof Date ? value : toDate(value);
-  if (!d) return '';
-  const p = partsOf(d, timeZone);
+  const p = zonedParts(value, timeZone);
+  if (!p) return '';
   if (p.year === partsOf(now, timeZone).year) return `${p.month}-${p.day} ${p.hour}:${p.minute}`;
   return `${p.year}-${p.month}-${p.day}`;
 }
