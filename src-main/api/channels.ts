@@ -27,6 +27,18 @@ export const CHANNELS = [
   'catalog.importPreview',
   'catalog.importCommit',
   'catalog.exportCsv',
+  'warehouse.listBins',
+  'warehouse.saveBin',
+  'warehouse.setBinRetired',
+  'warehouse.listDocuments',
+  'warehouse.getDocument',
+  'warehouse.saveDraft',
+  'warehouse.discardDraft',
+  'warehouse.post',
+  'warehouse.reverse',
+  'warehouse.ledger',
+  'warehouse.balances',
+  'warehouse.skuStock',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels';
 import { ROLES, type Permission, type Role } from './permissions';
+import { BIN_KINDS, DOC_TYPES, type BinKind, type DocType } from './values';
 
 export { CHANNELS, type Channel };
 
@@ -233,6 +234,214 @@ export interface ImportResult {
 export type ExportResult = { cancelled: true } | { cancelled: false; path: string; rows: number };
 
 // ---------------------------------------------------------------------------------------------
+// Warehouse (仓储): bins, stock documents, the stock ledger and balances
+// ---------------------------------------------------------------------------------------------
+// warehouse contract: stable
+export { BIN_KINDS, DOC_TYPES, type BinKind, type DocType };
+export const DOC_STATUSES = ['draft', 'posted'] as const;
+export type DocStatus = (typeof DOC_STATUSES)[number];
+/** Which way stock moves for each type (a transfer takes from binId and puts into toBinId). */
+export const DOC_DIRECTION: Readonly<Record<DocType, 'in' | 'out' | 'transfer'>> = {
+  purchase_in: 'in',
+  return_in: 'in',
+  other_in: 'in',
+  sales_out: 'out',
+  other_out: 'out',
+  transfer: 'transfer',
+};
+
+/** A shop-local calendar day, yyyy-mm-dd. */
+const localDate = z.iso.date();
+const version = z.string().min(1).max(64);
+/** Pieces on one line: a positive integer. */
+const quantity = z.number().int().min(1).max(1_000_000);
+
+/** 库位编码 zone-shelf-level, e.g. A-01-03: letters/digits in dash-separated parts; stored upper-case. */
+export const binCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, { message: 'key:binCodeFormat' })
+  .transform((s) => s.toUpperCase());
+
+export const binInput = z.strictObject({
+  id: id.optional(),
+  /** When given on an edit, a bin changed since (its `version`) is a CONFLICT staleEdit. */
+  expectedVersion: version.optional(),
+  code: binCode,
+  zone: z.string().trim().max(40).default(''),
+  kind: z.enum(BIN_KINDS).default('normal'),
+  /** Pieces the bin holds; null or omitted = no limit. */
+  capacity: z.number().int().min(1).max(100_000_000).nullable().optional(),
+  /** Position on a pick walk (ascending). Omitted: a new bin goes where its code sorts; an edit keeps it. */
+  walkOrder: z.number().int().min(0).max(1_000_000_000).optional(),
+  note: z.string().trim().max(500).default(''),
+});
+export type BinInput = z.input<typeof binInput>;
+
+export const documentLineInput = z.strictObject({
+  skuId: id,
+  /** The bin stock goes into (入库) or comes out of (出库, and the source of a transfer). */
+  binId: id,
+  /** Transfers only: the destination bin (≠ binId). Refused on other types. */
+  toBinId: id.optional(),
+  quantity,
+  /** Defaults to the SKU's cost. */
+  unitCostFen: fen.optional(),
+  note: z.string().trim().max(200).default(''),
+});
+export type DocumentLineInput = z.input<typeof documentLineInput>;
+
+export const draftInput = z.strictObject({
+  /** Omitted: a new draft. Given: replaces that draft's header and lines. */
+  id: id.optional(),
+  /** Required in practice when `id` is given: the draft's `version` (stale → CONFLICT staleEdit). */
+  expectedVersion: version.optional(),
+  type: z.enum(DOC_TYPES),
+  /** Shop-local day; defaults to today in the shop's time zone. */
+  docDate: localDate.optional(),
+  /** Supplier (供应商) or customer (客户). */
+  counterpart: z.string().trim().max(100).default(''),
+  reason: z.string().trim().max(200).default(''),
+  /** e.g. a Taobao order id for a manual sale. */
+  orderRef: z.string().trim().max(64).default(''),
+  notes: z.string().trim().max(2000).default(''),
+  lines: z.array(documentLineInput).min(1).max(500),
+});
+export type DraftInput = z.input<typeof draftInput>;
+
+const reasonText = z.string().trim().min(1).max(200);
+
+export interface Bin {
+  id: string;
+  code: string;
+  zone: string;
+  kind: BinKind;
+  capacity: number | null;
+  walkOrder: number;
+  note: string;
+  retired: boolean;
+  /** Pieces on hand in this bin (all SKUs). */
+  onHand: number;
+  /** SKUs with non-zero stock here. */
+  skuCount: number;
+  /** onHand / capacity (may exceed 1); null without a capacity. */
+  fillRatio: number | null;
+  /** Opaque version token; send back as `expectedVersion`. */
+  version: string;
+  updatedAt: string;
+}
+export interface StockDocumentLine {
+  id: string;
+  lineNo: number;
+  skuId: string;
+  skuCode: string;
+  title: string;
+  spec: string;
+  binId: string;
+  binCode: string;
+  toBinId: string | null;
+  toBinCode: string | null;
+  quantity: number;
+  unitCostFen: number;
+  /** quantity × unitCostFen */
+  amountFen: number;
+  note: string;
+}
+/** A document's header fields as listed. Times are UTC ISO-8601; docDate is shop-local yyyy-mm-dd. */
+export interface StockDocumentRow {
+  id: string;
+  number: string;
+  type: DocType;
+  status: DocStatus;
+  docDate: string;
+  counterpart: string;
+  reason: string;
+  orderRef: string;
+  /** The document this one reverses (红冲), and the one that reversed this one. */
+  reversesId: string | null;
+  reversedById: string | null;
+  overrideReason: string | null;
+  postedAt: string | null;
+  postedByName: string | null;
+  lineCount: number;
+  totalQuantity: number;
+  totalFen: number;
+  updatedAt: string;
+}
+export interface StockDocument extends StockDocumentRow {
+  notes: string;
+  reversesNumber: string | null;
+  reversedByNumber: string | null;
+  createdAt: string;
+  createdByName: string | null;
+  updatedByName: string | null;
+  /** Opaque version token; send back as `expectedVersion` when saving or discarding a draft. */
+  version: string;
+  lines: StockDocumentLine[];
+}
+/** One stock movement (物资明细账), newest first. */
+export interface MovementRow {
+  seq: number;
+  id: string;
+  at: string;
+  documentId: string;
+  documentNumber: string;
+  documentType: DocType;
+  lineId: string;
+  skuId: string;
+  skuCode: string;
+  title: string;
+  spec: string;
+  binId: string;
+  binCode: string;
+  /** Signed: + into the bin, − out of it. */
+  qtyDelta: number;
+  unitCostFen: number;
+  staffId: string;
+  staffName: string | null;
+  /**
+   * On hand after this movement: of this SKU in this bin when the ledger is filtered by binId,
+   * of this SKU in all bins when filtered by skuId only; null when filtered by neither.
+   */
+  balance: number | null;
+}
+export interface BalanceRow {
+  skuId: string;
+  code: string;
+  title: string;
+  spec: string;
+  binId: string;
+  binCode: string;
+  onHand: number;
+  /** Reserved by orders (0 until orders exist). */
+  reserved: number;
+  available: number;
+  /** onHand × the SKU's cost. */
+  valueFen: number;
+}
+export interface BalanceTotals {
+  onHand: number;
+  reserved: number;
+  available: number;
+  valueFen: number;
+}
+/** Totals are over every row that matches the filter, not just the page. */
+export type BalancePage = Paged<BalanceRow> & { totals: BalanceTotals };
+export interface SkuStock {
+  skuId: string;
+  code: string;
+  title: string;
+  spec: string;
+  costFen: number;
+  /** Bins holding (or having held) this SKU, in walk order. */
+  bins: { binId: string; binCode: string; kind: BinKind; retired: boolean; onHand: number }[];
+  total: number;
+  lastMovement: MovementRow | null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The contract
 // ---------------------------------------------------------------------------------------------
 /** `public`: no sign-in needed. `signedIn`: anyone signed in. Otherwise a permission. */
@@ -345,6 +554,72 @@ export const contract = {
     }),
     'catalog.export',
   ),
+  // warehouse contract: stable
+  'warehouse.listBins': def<Bin[]>()(
+    z.strictObject({ includeRetired: z.boolean().default(false) }),
+    'warehouse.read',
+  ),
+  'warehouse.saveBin': def<Bin>()(binInput, 'warehouse.bins'),
+  /** Retiring a bin that holds stock is a CONFLICT binNotEmpty. */
+  'warehouse.setBinRetired': def<Bin>()(z.strictObject({ id, retired: z.boolean() }), 'warehouse.bins'),
+  'warehouse.listDocuments': def<Paged<StockDocumentRow>>()(
+    z.strictObject({
+      type: z.enum(DOC_TYPES).optional(),
+      status: z.enum(DOC_STATUSES).optional(),
+      /** Matches the number, counterpart, order ref or reason (substring). */
+      q: z.string().trim().max(100).default(''),
+      /** docDate range, inclusive, shop-local yyyy-mm-dd. */
+      from: localDate.optional(),
+      to: localDate.optional(),
+      ...page,
+    }),
+    'warehouse.read',
+  ),
+  'warehouse.getDocument': def<StockDocument>()(z.strictObject({ id }), 'warehouse.read'),
+  'warehouse.saveDraft': def<StockDocument>()(draftInput, 'warehouse.write'),
+  'warehouse.discardDraft': def<null>()(
+    z.strictObject({ id, expectedVersion: version.optional() }),
+    'warehouse.write',
+  ),
+  /**
+   * Posts atomically and once (an already posted document is answered unchanged). Going below
+   * zero in any bin is a CONFLICT negativeStock, unless overrideReason is given by someone with
+   * warehouse.override (without it: FORBIDDEN).
+   */
+  'warehouse.post': def<StockDocument>()(
+    z.strictObject({ id, expectedVersion: version.optional(), overrideReason: reasonText.optional() }),
+    'warehouse.post',
+  ),
+  /** Creates and posts the reversing document (红冲); answers it. Once per document. */
+  'warehouse.reverse': def<StockDocument>()(
+    z.strictObject({ id, reason: reasonText, overrideReason: reasonText.optional() }),
+    'warehouse.override',
+  ),
+  'warehouse.ledger': def<Paged<MovementRow>>()(
+    z.strictObject({
+      skuId: id.optional(),
+      binId: id.optional(),
+      documentId: id.optional(),
+      type: z.enum(DOC_TYPES).optional(),
+      staffId: id.optional(),
+      /** Movement time range (UTC ISO-8601), inclusive. */
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      ...page,
+    }),
+    'warehouse.read',
+  ),
+  'warehouse.balances': def<BalancePage>()(
+    z.strictObject({
+      /** Matches the SKU's search text (title, pinyin initials, code, barcode, spec). */
+      q: z.string().trim().max(100).default(''),
+      binId: id.optional(),
+      onlyNonZero: z.boolean().default(true),
+      ...page,
+    }),
+    'warehouse.read',
+  ),
+  'warehouse.skuStock': def<SkuStock>()(z.strictObject({ skuId: id }), 'warehouse.read'),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

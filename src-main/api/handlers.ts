@@ -7,6 +7,8 @@ import * as catalog from '../modules/catalog/service';
 import { importCommit, importPreview } from '../modules/catalog/import';
 import { exportCatalog } from '../modules/catalog/export';
 import { listAudit } from '../modules/audit/service';
+import * as warehouse from '../modules/warehouse/service';
+import { can } from './permissions';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 function me(ctx: CallContext): string {
@@ -72,4 +74,27 @@ export const handlers: HandlerTable = {
   'catalog.importPreview': { run: (ctx, input) => importPreview(ctx.store, me(ctx), input) },
   'catalog.importCommit': { run: (ctx, input) => importCommit(ctx.store, me(ctx), input) },
   'catalog.exportCsv': { mode: 'async', run: (ctx, input) => exportCatalog(ctx.store, ctx.host, input) },
+  'warehouse.listBins': { mode: 'read', run: (ctx, input) => warehouse.listBins(ctx.store, input) },
+  'warehouse.saveBin': { run: (ctx, input) => warehouse.saveBin(ctx.store, me(ctx), input) },
+  'warehouse.setBinRetired': {
+    run: (ctx, input) => warehouse.setBinRetired(ctx.store, me(ctx), input.id, input.retired),
+  },
+  'warehouse.listDocuments': {
+    mode: 'read',
+    run: (ctx, input) => warehouse.listDocuments(ctx.store, input),
+  },
+  'warehouse.getDocument': { mode: 'read', run: (ctx, input) => warehouse.getDocument(ctx.store, input.id) },
+  'warehouse.saveDraft': { run: (ctx, input) => warehouse.saveDraft(ctx.store, me(ctx), input) },
+  'warehouse.discardDraft': { run: (ctx, input) => warehouse.discardDraft(ctx.store, me(ctx), input) },
+  'warehouse.post': {
+    run: (ctx, input) =>
+      warehouse.post(ctx.store, me(ctx), {
+        ...input,
+        mayOverride: can(ctx.session?.staff.role, 'warehouse.override'),
+      }),
+  },
+  'warehouse.reverse': { run: (ctx, input) => warehouse.reverse(ctx.store, me(ctx), input) },
+  'warehouse.ledger': { mode: 'read', run: (ctx, input) => warehouse.ledger(ctx.store, input) },
+  'warehouse.balances': { mode: 'read', run: (ctx, input) => warehouse.balances(ctx.store, input) },
+  'warehouse.skuStock': { mode: 'read', run: (ctx, input) => warehouse.skuStock(ctx.store, input.skuId) },
 };

@@ -22,6 +22,13 @@ export const PERMISSIONS = [
   'staff.manage',
   'shop.manage',
   'audit.read',
+  // Warehouse: read stock; write drafts; post documents; post below zero with a reason and
+  // reverse posted documents; manage bins.
+  'warehouse.read',
+  'warehouse.write',
+  'warehouse.post',
+  'warehouse.override',
+  'warehouse.bins',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,12 +38,25 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // 店长 runs the shop day to day and sees every report.
   manager: ALL,
   // 运营总监 reads the figures and the audit trail; does not edit stock data.
-  director: ['catalog.read', 'catalog.export', 'audit.read'],
+  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read'],
   // 行政人事 keeps the staff accounts.
   admin: ['catalog.read', 'staff.manage'],
   // 仓储主管 keeps SKUs, barcodes and costs correct.
-  wh_supervisor: ['catalog.read', 'catalog.write', 'catalog.archive', 'catalog.import', 'catalog.export'],
-  wh_agent: ['catalog.read'],
+  // and runs the warehouse: bins, overrides and reversals.
+  wh_supervisor: [
+    'catalog.read',
+    'catalog.write',
+    'catalog.archive',
+    'catalog.import',
+    'catalog.export',
+    'warehouse.read',
+    'warehouse.write',
+    'warehouse.post',
+    'warehouse.override',
+    'warehouse.bins',
+  ],
+  // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
+  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post'],
   // 客服 maintain product information (§7.4) but do not archive or bulk-import.
   cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export'],
   cs_agent: ['catalog.read'],

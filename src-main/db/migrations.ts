@@ -2,6 +2,7 @@
 // text (Vite's `?raw`; under plain Node the loader in scripts/sql-loader.mjs does the same).
 // Forward-only: never edit a released file, add a new one.
 import m0001 from './migrations/0001_init.sql?raw';
+import m0002 from './migrations/0002_warehouse.sql?raw';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: m0001 },
+  { version: 2, name: 'warehouse', sql: m0002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -30,6 +30,30 @@ const productId = async (app: TestApp) => {
   const p = await app.ok<{ id: string; version: string }>(C, 'catalog.create', sampleProduct());
   return { productId: p.id, version: p.version };
 };
+/** A SKU and two bins; with `post`, a posted purchase of 5 into the first bin. */
+const stockSetup = async (app: TestApp) => {
+  const p = await app.ok<{ id: string; skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+  const bin = await app.ok<{ id: string; version: string }>(C, 'warehouse.saveBin', { code: 'A-01-01' });
+  const bin2 = await app.ok<{ id: string }>(C, 'warehouse.saveBin', { code: 'A-01-02' });
+  const skuId = p.skus[0]!.id;
+  const d = await app.ok<{ id: string; version: string }>(C, 'warehouse.saveDraft', {
+    type: 'purchase_in',
+    lines: [{ skuId, binId: bin.id, quantity: 5 }],
+  });
+  return {
+    skuId,
+    binId: bin.id,
+    binVersion: bin.version,
+    bin2Id: bin2.id,
+    docId: d.id,
+    docVersion: d.version,
+  };
+};
+const postedSetup = async (app: TestApp) => {
+  const ids = await stockSetup(app);
+  await app.ok(C, 'warehouse.post', { id: ids.docId });
+  return ids;
+};
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
 
 const cases: Record<Channel, Case> = {
@@ -202,6 +226,109 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ encoding: 'latin1', filter: { listed: 'maybe' } }),
     invalidFields: ['encoding', 'filter.listed'],
     forbidden: 'wh_agent',
+  },
+  'warehouse.listBins': {
+    prepare: stockSetup,
+    as: 'director',
+    valid: () => ({ includeRetired: true }),
+    invalid: () => ({ includeRetired: 'yes' }),
+    invalidFields: ['includeRetired'],
+    forbidden: 'cs_agent',
+  },
+  'warehouse.saveBin': {
+    as: 'wh_supervisor',
+    valid: () => ({ code: 'b-02-01', zone: 'B区', kind: 'defects', capacity: 200 }),
+    invalid: () => ({ code: 'B 02', kind: 'broken', capacity: 0, walkOrder: 1.5 }),
+    invalidFields: ['code', 'kind', 'capacity', 'walkOrder'],
+    forbidden: 'wh_agent',
+  },
+  'warehouse.setBinRetired': {
+    prepare: stockSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ id: ids.bin2Id, retired: true }),
+    invalid: (ids) => ({ id: ids.bin2Id, retired: 'yes' }),
+    invalidFields: ['retired'],
+    forbidden: 'wh_agent',
+  },
+  'warehouse.listDocuments': {
+    prepare: stockSetup,
+    as: 'wh_agent',
+    valid: () => ({ type: 'purchase_in', status: 'draft', from: '2020-01-01', to: '2999-12-31' }),
+    invalid: () => ({ type: 'gift', status: 'void', from: '2026-13-01' }),
+    invalidFields: ['type', 'status', 'from'],
+    forbidden: 'art_supervisor',
+  },
+  'warehouse.getDocument': {
+    prepare: stockSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.docId }),
+    invalid: () => ({ id: 'RK-1' }),
+    invalidFields: ['id'],
+    forbidden: 'cs_supervisor',
+  },
+  'warehouse.saveDraft': {
+    prepare: stockSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({
+      type: 'transfer',
+      counterpart: '',
+      lines: [{ skuId: ids.skuId, binId: ids.binId, toBinId: ids.bin2Id, quantity: 2, note: '' }],
+    }),
+    invalid: (ids) => ({
+      type: 'sales_out',
+      docDate: '28/11/2026',
+      lines: [{ skuId: ids.skuId, binId: ids.binId, quantity: 0, unitCostFen: -1 }],
+    }),
+    invalidFields: ['docDate', 'lines.0.quantity', 'lines.0.unitCostFen'],
+    forbidden: 'director',
+  },
+  'warehouse.discardDraft': {
+    prepare: stockSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.docId, expectedVersion: ids.docVersion }),
+    invalid: () => ({ id: null }),
+    invalidFields: ['id'],
+    forbidden: 'director',
+  },
+  'warehouse.post': {
+    prepare: stockSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.docId }),
+    invalid: (ids) => ({ id: ids.docId, overrideReason: '' }),
+    invalidFields: ['overrideReason'],
+    forbidden: 'director',
+  },
+  'warehouse.reverse': {
+    prepare: postedSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ id: ids.docId, reason: '录错了' }),
+    invalid: (ids) => ({ id: ids.docId, reason: '' }),
+    invalidFields: ['reason'],
+    forbidden: 'wh_agent',
+  },
+  'warehouse.ledger': {
+    prepare: postedSetup,
+    as: 'director',
+    valid: (ids) => ({ skuId: ids.skuId, binId: ids.binId }),
+    invalid: () => ({ skuId: 'x', from: 'yesterday', limit: 0 }),
+    invalidFields: ['skuId', 'from', 'limit'],
+    forbidden: 'admin',
+  },
+  'warehouse.balances': {
+    prepare: postedSetup,
+    as: 'wh_agent',
+    valid: () => ({ q: 'tx001', onlyNonZero: false }),
+    invalid: () => ({ binId: 'A-01-01', onlyNonZero: 1 }),
+    invalidFields: ['binId', 'onlyNonZero'],
+    forbidden: 'art_agent',
+  },
+  'warehouse.skuStock': {
+    prepare: postedSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ skuId: ids.skuId }),
+    invalid: () => ({ skuId: '' }),
+    invalidFields: ['skuId'],
+    forbidden: 'cs_agent',
   },
 };
 

@@ -10,12 +10,17 @@ import { AuditPage } from '../features/settings/AuditPage';
 import { MyPinPage } from '../features/settings/MyPinPage';
 import { ShopPage } from '../features/settings/ShopPage';
 import { StaffPage } from '../features/settings/StaffPage';
+import { BalancesPage } from '../features/warehouse/BalancesPage';
+import { BinsPage } from '../features/warehouse/BinsPage';
+import { DocumentsPage } from '../features/warehouse/DocumentsPage';
+import { LedgerPage } from '../features/warehouse/LedgerPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
+import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
-type FeatureKey = 'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin';
+type FeatureKey = 'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage;
 interface Feature {
   key: FeatureKey;
   /** Shown only to people with this permission; none: everyone who sees the tab. */
@@ -24,12 +29,16 @@ interface Feature {
 }
 
 /**
- * What each tab holds. Only features that exist are listed: no placeholders for the warehouse
- * documents, orders or design tasks that are still to come.
+ * What each tab holds. Only features that exist are listed: no placeholders for the orders or
+ * design tasks that are still to come.
  */
 const FEATURES: Record<Tab, Feature[]> = {
   warehouse: [
     { key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> },
+    { key: 'documents', needs: 'warehouse.read', render: () => <DocumentsPage /> },
+    { key: 'balances', needs: 'warehouse.read', render: () => <BalancesPage /> },
+    { key: 'ledger', needs: 'warehouse.read', render: () => <LedgerPage /> },
+    { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
   ],
   service: [
     {
@@ -56,11 +65,18 @@ export function Shell() {
   const tabs = useTabs();
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
   const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
+  const warehousePage = useWarehouse((s) => s.page);
   const [switching, setSwitching] = useState(false);
   const perms = session.permissions;
 
   // Signed out or expired: the next person starts with a clean catalog list.
-  useEffect(() => () => useCatalog.getState().reset(), []);
+  useEffect(
+    () => () => {
+      useCatalog.getState().reset();
+      useWarehouse.getState().reset();
+    },
+    [],
+  );
 
   // After a switch of person, stay on the same tab if the new person has it.
   const activeTab: Tab | null = tab && tabs.includes(tab) ? tab : (tabs[0] ?? null);
@@ -146,8 +162,35 @@ export function Shell() {
             destroyOnHidden
             items={features.map((f) => ({
               key: f.key,
-              label: <span data-testid={`settings-${f.key}`}>{t(`features.${f.key}`)}</span>,
+              label: (
+                <span data-testid={`settings-${f.key}`}>
+                  {t(`features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'>>}`)}
+                </span>
+              ),
               children: <div className="settings-pane">{f.render()}</div>,
+            }))}
+          />
+        ) : activeTab === 'warehouse' && features.length > 1 ? (
+          // 仓储: 商品资料 and the stock pages as sub-tabs, each filling the window's height.
+          <Tabs
+            className="wh-tabs"
+            activeKey={
+              warehousePage && features.some((f) => f.key === warehousePage)
+                ? warehousePage
+                : features[0]?.key
+            }
+            onChange={(k) => useWarehouse.getState().setPage(k as WarehousePage)}
+            destroyOnHidden
+            items={features.map((f) => ({
+              key: f.key,
+              label: (
+                <span data-testid={`wh-subtab-${f.key}`}>
+                  {f.key === 'catalog'
+                    ? t('features.catalog')
+                    : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog'>}`)}
+                </span>
+              ),
+              children: <div className="wh-pane">{f.render()}</div>,
             }))}
           />
         ) : (

@@ -30,6 +30,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product, ProductInput, Sku } from '../../../../src-main/api/contract';
 import { formatYuan, parseYuan } from '../../../../src-main/lib/money';
 import { api, errorText, isFailure, reportError, ui, type FieldMapper } from '../../api';
+import { closeAskingIfDirty } from '../../components/confirmDiscard';
 import { formatDateTime } from '../../lib/time';
 import { useCatalog } from '../../stores/catalog';
 import { useCan, useSession } from '../../stores/session';
@@ -169,21 +170,10 @@ export function ProductDrawer({ onClosed }: { onClosed?: () => void }) {
   );
 
   function close() {
-    if (dirty && canWrite) {
-      ui().modal.confirm({
-        title: t('common.discardTitle'),
-        content: t('common.discardBody'),
-        okText: t('common.discard'),
-        okButtonProps: { danger: true, 'data-testid': 'discard-confirm' },
-        cancelText: t('common.keepEditing'),
-        onOk: () => {
-          setDirty(false);
-          open(null);
-        },
-      });
-      return;
-    }
-    open(null);
+    closeAskingIfDirty(dirty && canWrite, () => {
+      setDirty(false);
+      open(null);
+    });
   }
 
   async function save() {

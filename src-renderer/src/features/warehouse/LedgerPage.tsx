@@ -1,0 +1,316 @@
+import { Alert, Button, DatePicker, Empty, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocType, MovementRow, Paged, StaffPublic } from '../../../../src-main/api/contract';
+import { api, errorText } from '../../api';
+import { formatDateTime, startOfDayInZone } from '../../lib/time';
+import { useSession } from '../../stores/session';
+import { DOC_TYPES, useWarehouse } from '../../stores/warehouse';
+import { DocumentDrawer } from './DocumentDrawer';
+import { BinSelect, SkuSelect, TYPE_COLOR } from './pickers';
+
+const PAGE_SIZES = [20, 50, 100];
+
+interface Query {
+  skuId?: string;
+  binId?: string;
+  type?: DocType;
+  staffId?: string;
+  range: [Dayjs, Dayjs] | null;
+  offset: number;
+  limit: number;
+}
+
+/** 物资明细账: every stock movement, newest first; the running balance when one SKU is chosen. */
+export function LedgerPage() {
+  const { t } = useTranslation();
+  const timeZone = useSession((s) => s.timeZone);
+  const staffId = useSession((s) => s.session?.staff.id);
+  const bins = useWarehouse((s) => s.bins);
+  const { loadBins, openDocument } = useWarehouse.getState();
+  const [people, setPeople] = useState<StaffPublic[]>([]);
+  const [query, setQuery] = useState<Query>(() => {
+    const preset = useWarehouse.getState().takeLedgerPreset();
+    return {
+      ...(preset ? { skuId: preset.skuId, ...(preset.binId ? { binId: preset.binId } : {}) } : {}),
+      range: null,
+      offset: 0,
+      limit: 50,
+    };
+  });
+  const [answer, setAnswer] = useState<{
+    for: unknown;
+    page: Paged<MovementRow> | null;
+    error: string | null;
+  }>({
+    for: null,
+    page: null,
+    error: null,
+  });
+  const loading = answer.for !== query;
+
+  useEffect(() => {
+    void loadBins();
+    // The people who can be signed in; the ledger rows name everyone else.
+    api.auth
+      .roster({})
+      .then(setPeople)
+      .catch(() => setPeople([]));
+  }, [loadBins, staffId]);
+
+  // A balance row clicked while this page is already shown.
+  useEffect(
+    () =>
+      useWarehouse.subscribe((s) => {
+        if (s.ledgerPreset) {
+          const p = useWarehouse.getState().takeLedgerPreset();
+          if (p) setQuery((q) => ({ ...q, skuId: p.skuId, binId: p.binId, offset: 0 }));
+        }
+      }),
+    [],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      const r = query.range;
+      const from = r ? startOfDayInZone(r[0].year(), r[0].month() + 1, r[0].date(), timeZone) : null;
+      const end = r ? r[1].add(1, 'day') : null;
+      // The contract's range is inclusive: end one millisecond before the next day starts.
+      const to = end
+        ? new Date(startOfDayInZone(end.year(), end.month() + 1, end.date(), timeZone).getTime() - 1)
+        : null;
+      const page = await api.warehouse.ledger({
+        ...(query.skuId ? { skuId: query.skuId } : {}),
+        ...(query.binId ? { binId: query.binId } : {}),
+        ...(query.type ? { type: query.type } : {}),
+        ...(query.staffId ? { staffId: query.staffId } : {}),
+        ...(from ? { from: from.toISOString() } : {}),
+        ...(to ? { to: to.toISOString() } : {}),
+        offset: query.offset,
+        limit: query.limit,
+      });
+      setAnswer({ for: query, page, error: null });
+    } catch (e) {
+      setAnswer((a) => ({ ...a, for: query, error: errorText(e) }));
+    }
+  }, [query, timeZone]);
+
+  useEffect(() => {
+    void load();
+  }, [load, staffId]);
+
+  // Reload after a document opened from here was reversed or posted.
+  useEffect(
+    () =>
+      useWarehouse.subscribe((s, prev) => {
+        if (prev.openDoc && !s.openDoc) void load();
+      }),
+    [load],
+  );
+
+  const filtersActive = !!(query.skuId || query.binId || query.type || query.staffId || query.range);
+  const clearFilters = () => setQuery((q) => ({ range: null, offset: 0, limit: q.limit }));
+  const rows = answer.page?.rows ?? [];
+  const withBalance = rows.some((r) => r.balance !== null);
+
+  const columns: TableProps<MovementRow>['columns'] = [
+    {
+      key: 'at',
+      dataIndex: 'at',
+      title: t('warehouse.ledger.time'),
+      width: 150,
+      render: (v: string) => <span className="num">{formatDateTime(v, timeZone)}</span>,
+    },
+    {
+      key: 'number',
+      dataIndex: 'documentNumber',
+      title: t('warehouse.ledger.number'),
+      width: 210,
+      render: (v: string, r) => (
+        <Button
+          type="link"
+          size="small"
+          className="num"
+          style={{ padding: 0 }}
+          onClick={() => openDocument(r.documentId)}
+          data-testid={`wh-ledger-doc-${v}`}
+        >
+          {v}
+        </Button>
+      ),
+    },
+    {
+      key: 'type',
+      dataIndex: 'documentType',
+      title: t('warehouse.ledger.type'),
+      width: 100,
+      render: (v: DocType) => <Tag color={TYPE_COLOR[v]}>{t(`warehouse.types.${v}`)}</Tag>,
+    },
+    {
+      key: 'sku',
+      title: t('warehouse.ledger.sku'),
+      ellipsis: true,
+      render: (_, r) => (
+        <span className="wh-line-sku">
+          <span className="num">{r.skuCode}</span>
+          <span className="wh-line-sku__title" title={`${r.title} ${r.spec}`}>
+            {r.title}
+            {r.spec ? ` · ${r.spec}` : ''}
+          </span>
+        </span>
+      ),
+    },
+    {
+      key: 'bin',
+      dataIndex: 'binCode',
+      title: t('warehouse.ledger.bin'),
+      width: 100,
+      render: (v: string) => <span className="num">{v}</span>,
+    },
+    {
+      key: 'qty',
+      dataIndex: 'qtyDelta',
+      title: t('warehouse.ledger.quantity'),
+      width: 80,
+      align: 'right',
+      render: (v: number) => (
+        <span className={`num ${v > 0 ? 'wh-qty-in' : 'wh-qty-out'}`}>{v > 0 ? `+${v}` : `−${-v}`}</span>
+      ),
+    },
+    ...(withBalance
+      ? [
+          {
+            key: 'balance',
+            dataIndex: 'balance',
+            title: t('warehouse.ledger.balance'),
+            width: 80,
+            align: 'right' as const,
+            render: (v: number | null) => (
+              <span className={`num${v !== null && v < 0 ? ' wh-qty-out' : ''}`}>{v ?? '—'}</span>
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'person',
+      dataIndex: 'staffName',
+      title: t('warehouse.ledger.person'),
+      width: 90,
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+  ];
+
+  return (
+    <div className="wh-page" data-testid="wh-ledger">
+      <div className="toolbar">
+        <SkuSelect
+          allowClear
+          value={query.skuId}
+          placeholder={t('warehouse.ledger.skuFilter')}
+          onChange={(v) => setQuery((q) => ({ ...q, skuId: v || undefined, offset: 0 }))}
+          aria-label={t('warehouse.ledger.sku')}
+          data-testid="wh-ledger-filter-sku"
+          style={{ width: 300 }}
+          popupMatchSelectWidth={460}
+        />
+        <BinSelect
+          bins={bins}
+          allowClear
+          value={query.binId}
+          placeholder={t('warehouse.any.bin')}
+          onChange={(v) => setQuery((q) => ({ ...q, binId: v || undefined, offset: 0 }))}
+          aria-label={t('warehouse.ledger.bin')}
+          data-testid="wh-ledger-filter-bin"
+          style={{ width: 130 }}
+        />
+        <Select<DocType | ''>
+          data-testid="wh-ledger-filter-type"
+          aria-label={t('warehouse.ledger.type')}
+          value={query.type ?? ''}
+          style={{ width: 120 }}
+          popupMatchSelectWidth={false}
+          onChange={(v) => setQuery((q) => ({ ...q, type: v || undefined, offset: 0 }))}
+          options={[
+            { value: '', label: t('warehouse.any.type') },
+            ...DOC_TYPES.map((v) => ({ value: v, label: t(`warehouse.types.${v}`) })),
+          ]}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('warehouse.ledger.dateRange')}
+          data-testid="wh-ledger-filter-dates"
+          style={{ width: 240 }}
+          value={query.range}
+          placeholder={[t('warehouse.ledger.startDate'), t('warehouse.ledger.endDate')]}
+          onChange={(v) =>
+            setQuery((q) => ({ ...q, range: v && v[0] && v[1] ? [v[0], v[1]] : null, offset: 0 }))
+          }
+        />
+        <Select
+          data-testid="wh-ledger-filter-person"
+          aria-label={t('warehouse.ledger.person')}
+          value={query.staffId ?? ''}
+          style={{ width: 150 }}
+          popupMatchSelectWidth={false}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(v: string) => setQuery((q) => ({ ...q, staffId: v || undefined, offset: 0 }))}
+          options={[
+            { value: '', label: t('warehouse.any.person') },
+            ...people.map((p) => ({ value: p.id, label: `${p.name}（${t(`roles.${p.role}`)}）` })),
+          ]}
+        />
+        {filtersActive && (
+          <Button type="link" onClick={clearFilters} data-testid="wh-ledger-clear">
+            {t('warehouse.ledger.clearFilters')}
+          </Button>
+        )}
+      </div>
+      {!query.skuId && !query.binId && rows.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -4, marginBottom: 8, fontSize: 13 }}>
+          {t('warehouse.ledger.balanceHint')}
+        </Typography.Paragraph>
+      )}
+      {answer.error && (
+        <Alert type="error" showIcon title={answer.error} style={{ marginBottom: 12 }} role="alert" />
+      )}
+      <Table<MovementRow>
+        data-testid="wh-ledger-table"
+        size="middle"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={loading && answer.for !== null}
+        scroll={{ x: 1000 }}
+        onRow={(r) =>
+          ({ 'data-testid': `wh-ledger-row-${r.documentNumber}-${r.skuCode}` }) as HTMLAttributes<HTMLElement>
+        }
+        locale={{
+          emptyText:
+            answer.for === null ? (
+              <span />
+            ) : (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={filtersActive ? t('warehouse.ledger.noMatch') : t('warehouse.ledger.empty')}
+              >
+                {filtersActive && (
+                  <Button onClick={clearFilters}>{t('warehouse.ledger.clearFilters')}</Button>
+                )}
+              </Empty>
+            ),
+        }}
+        pagination={{
+          current: Math.floor(query.offset / query.limit) + 1,
+          pageSize: query.limit,
+          total: answer.page?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES,
+          showSizeChanger: true,
+          showTotal: (n) => t('common.total', { count: n }),
+          onChange: (p, size) => setQuery((q) => ({ ...q, offset: (p - 1) * size, limit: size })),
+        }}
+      />
+      <DocumentDrawer />
+    </div>
+  );
+}
