@@ -20,6 +20,7 @@ export const CHANNELS = [
   'audit.people',
   'catalog.list',
   'catalog.categories',
+  'catalog.lookup',
   'catalog.get',
   'catalog.create',
   'catalog.update',

@@ -519,6 +519,11 @@ export const contract = {
     'catalog.read',
   ),
   'catalog.categories': def<string[]>()(empty, 'catalog.read'),
+  /** What a scanner read: an exact barcode, else an exact 商家编码 (as typed or upper-cased). Active SKUs only. */
+  'catalog.lookup': def<SkuRow | null>()(
+    z.strictObject({ code: z.string().trim().min(1).max(64) }),
+    'catalog.read',
+  ),
   'catalog.get': def<Product>()(z.strictObject({ productId: id }), 'catalog.read'),
   'catalog.create': def<Product>()(productInput, 'catalog.write'),
   'catalog.update': def<Product>()(

@@ -64,6 +64,7 @@ export const handlers: HandlerTable = {
   'audit.list': { mode: 'read', run: (ctx, input) => listAudit(ctx.store, input) },
   'audit.people': { mode: 'read', run: (ctx) => staff.auditPeople(ctx.store) },
   'catalog.categories': { mode: 'read', run: (ctx) => catalog.listCategories(ctx.store) },
+  'catalog.lookup': { mode: 'read', run: (ctx, input) => catalog.lookupSku(ctx.store, input.code) },
   'catalog.list': { mode: 'read', run: (ctx, input) => catalog.listSkus(ctx.store, input) },
   'catalog.get': { mode: 'read', run: (ctx, input) => catalog.getProduct(ctx.store, input.productId) },
   'catalog.create': { run: (ctx, input) => catalog.createProduct(ctx.store, me(ctx), input) },

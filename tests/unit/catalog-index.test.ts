@@ -237,3 +237,22 @@ describe('catalog.categories and audit.people', () => {
     expect(people.find((p) => p.id === app.people.art_agent!.id)).toMatchObject({ active: false });
   });
 });
+
+describe('catalog.lookup (what a scanner read)', () => {
+  const C = '00000000-0000-4000-8000-0000000000c2';
+  it('finds an active SKU by exact barcode or 商家编码 (also typed in lower case), and nothing else', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'wh_agent');
+    await app.signInAs(C, 'manager');
+    const p = await app.ok<{ id: string }>(C, 'catalog.create', sampleProduct());
+    const code = async (c: string) =>
+      (await app.ok<{ code: string } | null>(C, 'catalog.lookup', { code: c }))?.code;
+    expect(await code('6901234567892')).toBe('TX001-WH-L');
+    expect(await code('TX001-BK-XL')).toBe('TX001-BK-XL');
+    expect(await code('tx001-bk-xl')).toBe('TX001-BK-XL');
+    expect(await code('TX001')).toBeUndefined(); // a fragment is not a scan
+    expect(await code('690123456789')).toBeUndefined();
+    await app.ok(C, 'catalog.setArchived', { productId: p.id, archived: true });
+    expect(await code('6901234567892')).toBeUndefined();
+  });
+});

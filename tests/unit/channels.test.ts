@@ -150,6 +150,14 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['_'],
     forbidden: null,
   },
+  'catalog.lookup': {
+    prepare: productId,
+    as: 'wh_agent',
+    valid: () => ({ code: '6901234567892' }),
+    invalid: () => ({ code: '' }),
+    invalidFields: ['code'],
+    forbidden: null,
+  },
   'catalog.list': {
     as: 'art_agent',
     valid: () => ({ filter: { q: 'cmyl' } }),

@@ -64,6 +64,7 @@ describe('query plans', () => {
     await app.ok(C, 'catalog.get', { productId: p.id });
     await app.ok(C, 'catalog.list', { filter: { q: 'xbt' } });
     await app.ok(C, 'catalog.categories');
+    await app.ok(C, 'catalog.lookup', { code: 'tx001-wh-l' });
     await app.ok(C, 'catalog.setArchived', { productId: p.id, archived: true });
     const preview = await app.ok<{ importId: string }>(C, 'catalog.importPreview', {
       fileName: 'a.csv',

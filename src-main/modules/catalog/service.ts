@@ -107,6 +107,31 @@ export function listSkus(
   };
 }
 
+/**
+ * The active SKU a scanner's code names: an exact barcode, else an exact 商家编码 as typed or
+ * upper-cased (codes are usually upper-case; people type them in lower case). Index lookups only.
+ */
+export function lookupSku(store: Store, code: string): SkuRow | null {
+  const row = store
+    .stmt<Record<string, unknown>>(
+      `SELECT ${ROW_COLUMNS} FROM sku s JOIN product p ON p.id = s.product_id
+       WHERE s.id = COALESCE(
+         (SELECT id FROM sku WHERE barcode = @code AND barcode <> '' AND deleted_at IS NULL),
+         (SELECT id FROM sku WHERE code = @code AND deleted_at IS NULL),
+         (SELECT id FROM sku WHERE code = upper(@code) AND deleted_at IS NULL))
+       AND s.archived_at IS NULL AND p.archived_at IS NULL AND p.deleted_at IS NULL`,
+    )
+    .get({ code });
+  return row
+    ? {
+        ...(row as unknown as SkuRow),
+        listed: row.listed === 1,
+        archived: false,
+        updatedAt: hlcToIso(row.updatedAt as string),
+      }
+    : null;
+}
+
 /** The categories in use (non-empty, of products not deleted), for the list's filter. */
 export function listCategories(store: Store): string[] {
   return store

@@ -47,22 +47,13 @@ export function briefOf(r: SkuRow): SkuBrief {
 }
 
 /**
- * The SKU a scanner's code names: an exact barcode or 商家编码 (codes compared case-insensitively)
- * among active SKUs; null when none.
+ * The SKU a scanner's code names: an exact barcode or 商家编码 among active SKUs (main looks it up
+ * by index); null when none.
  */
 export async function findSkuByCode(code: string): Promise<SkuBrief | null> {
   const q = code.trim();
   if (!q) return null;
-  const page = await api.catalog.list({
-    filter: { q, listed: 'all', status: 'active', category: '' },
-    sort: { field: 'code', order: 'asc' },
-    limit: 50,
-  });
-  const lower = q.toLowerCase();
-  const hit =
-    page.rows.find((r) => r.barcode && r.barcode === q) ??
-    page.rows.find((r) => r.code.toLowerCase() === lower) ??
-    null;
+  const hit = await api.catalog.lookup({ code: q });
   if (!hit) return null;
   const b = briefOf(hit);
   rememberSku(b);
