@@ -24,6 +24,7 @@ import { api, fieldsOf, reportError, ui } from '../../api';
 import { useRelocalizeErrors } from '../../components/useRelocalizeErrors';
 import { useCan } from '../../stores/session';
 import { useWarehouse } from '../../stores/warehouse';
+import { binAdvice } from './binAdvice';
 
 const BIN_CODE = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
 
@@ -31,6 +32,16 @@ const BIN_CODE = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
 export function BinsPage() {
   const { t } = useTranslation();
   const bins = useWarehouse((s) => s.bins);
+  const advice = useMemo(() => {
+    const a = binAdvice(bins);
+    // Empty bins alone are no news in a warehouse that is still being set up.
+    return a.over.length || a.underused.length ? a : null;
+  }, [bins]);
+  /** At most five codes, then "等 N 个". */
+  const listOf = (list: Bin[], label: (b: Bin) => string) =>
+    list.length <= 5
+      ? list.map(label).join('、')
+      : `${list.slice(0, 5).map(label).join('、')} ${t('warehouse.bins.adviceMore', { count: list.length - 5 })}`;
   const loading = useWarehouse((s) => s.binsLoading);
   const loaded = useWarehouse((s) => s.binsLoaded);
   const error = useWarehouse((s) => s.binsError);
@@ -245,6 +256,39 @@ export function BinsPage() {
         </Space>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {advice && (
+        <Alert
+          type={advice.over.length ? 'warning' : 'info'}
+          showIcon
+          title={t('warehouse.bins.adviceTitle')}
+          description={
+            <ul className="wh-advice">
+              {advice.over.length > 0 && (
+                <li>
+                  {t('warehouse.bins.adviceOver', {
+                    bins: listOf(advice.over, (b) => `${b.code}（${b.onHand}/${b.capacity}）`),
+                  })}
+                </li>
+              )}
+              {advice.underused.length > 0 && (
+                <li>
+                  {t('warehouse.bins.adviceUnderused', { bins: listOf(advice.underused, (b) => b.code) })}
+                </li>
+              )}
+              {advice.empty.length > 0 && (
+                <li>
+                  {t('warehouse.bins.adviceEmpty', {
+                    count: advice.empty.length,
+                    bins: listOf(advice.empty, (b) => b.code),
+                  })}
+                </li>
+              )}
+            </ul>
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="wh-bin-advice"
+        />
+      )}
       <Table<Bin>
         data-testid="wh-bin-table"
         size="middle"
