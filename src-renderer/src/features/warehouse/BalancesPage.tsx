@@ -11,8 +11,9 @@ import {
   Typography,
   type TableProps,
 } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebounce } from '../../components/useDebounce';
 import type { BalancePage, BalanceRow } from '../../../../src-main/api/contract';
 import { formatYuan } from '../../../../src-main/lib/money';
 import { api, errorText } from '../../api';
@@ -50,7 +51,7 @@ export function BalancesPage() {
     error: null,
   });
   const loading = answer.for !== query;
-  const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const debounce = useDebounce(250);
 
   useEffect(() => {
     void loadBins();
@@ -75,17 +76,9 @@ export function BalancesPage() {
     void load();
   }, [load, staffId]);
 
-  useEffect(
-    () => () => {
-      if (debounce.current) clearTimeout(debounce.current);
-    },
-    [],
-  );
-
   function onSearch(v: string) {
     setText(v);
-    if (debounce.current) clearTimeout(debounce.current);
-    debounce.current = setTimeout(() => setQuery((q) => ({ ...q, q: v.trim(), offset: 0 })), 250);
+    debounce.schedule(() => setQuery((q) => ({ ...q, q: v.trim(), offset: 0 })));
   }
 
   const filtersActive = !!query.q || !!query.binId || !query.onlyNonZero;
@@ -178,7 +171,7 @@ export function BalancesPage() {
           maxLength={100}
           onChange={(e) => onSearch(e.target.value)}
           onPressEnter={() => {
-            if (debounce.current) clearTimeout(debounce.current);
+            debounce.cancel();
             setQuery((q) => ({ ...q, q: text.trim(), offset: 0 }));
           }}
         />

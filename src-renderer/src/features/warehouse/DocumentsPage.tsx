@@ -13,8 +13,9 @@ import {
   type TableProps,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebounce } from '../../components/useDebounce';
 import type { DocType, StockDocumentRow } from '../../../../src-main/api/contract';
 import { formatYuan } from '../../../../src-main/lib/money';
 import { formatDateTime } from '../../lib/time';
@@ -39,24 +40,16 @@ export function DocumentsPage() {
   const error = useWarehouse((s) => s.docsError);
   const { setDocQuery, loadDocs, openDocument, loadBins } = useWarehouse.getState();
   const [text, setText] = useState(query.q);
-  const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const debounce = useDebounce(250);
 
   useEffect(() => {
     void loadDocs().catch(() => {});
     void loadBins();
   }, [staffId, loadDocs, loadBins]);
 
-  useEffect(
-    () => () => {
-      if (debounce.current) clearTimeout(debounce.current);
-    },
-    [],
-  );
-
   function onSearch(v: string) {
     setText(v);
-    if (debounce.current) clearTimeout(debounce.current);
-    debounce.current = setTimeout(() => void setDocQuery({ q: v.trim() }).catch(() => {}), 250);
+    debounce.schedule(() => void setDocQuery({ q: v.trim() }).catch(() => {}));
   }
 
   const filtersActive = !!(query.q || query.type || query.status || query.from || query.to);
