@@ -1,13 +1,11 @@
-// CSV export of the catalog: asks the host where to save, then streams rows from a read-only
-// connection (its own consistent snapshot, and the main connection stays free for other calls
-// while the file is written) through the CSV writer with bounded memory.
+// CSV export of the catalog (saved and streamed by lib/export.ts).
 import type { ExportResult } from '../../api/contract';
 import type { Host } from '../../api/host';
 import type { Store } from '../../db/store';
-import { sqlCsvLine, sqlCsvText, writeCsvFile } from '../../lib/csv';
+import { sqlCsvLine, sqlCsvText } from '../../lib/csv';
+import { exportCsv, writeQueryCsv, type CsvEncoding, type CsvQuery } from '../../lib/export';
 import { sqlFormatYuan } from '../../lib/money';
 import { COLUMNS } from './import';
-import { shopTimeZone } from '../staff/service';
 import { filterSql, type Filter } from './service';
 
 export const EXPORT_HEADER = [
@@ -39,41 +37,30 @@ const LINE_SQL = sqlCsvLine([
   `CASE WHEN s.archived_at IS NOT NULL OR p.archived_at IS NOT NULL THEN '已归档' ELSE '在用' END`,
 ]);
 
+/** The catalog rows matching `filter`, as CSV lines. */
+export function catalogCsvQuery(filter: Filter): CsvQuery {
+  const { where, params } = filterSql(filter);
+  return {
+    header: EXPORT_HEADER,
+    sql: `SELECT ${LINE_SQL} FROM sku s JOIN product p ON p.id = s.product_id WHERE ${where} ORDER BY p.title, s.code`,
+    params,
+  };
+}
+
 /** Write the catalog rows matching `filter` to `filePath`; returns the number of rows. */
-export async function writeCatalogCsv(
+export function writeCatalogCsv(
   store: Store,
   filePath: string,
   filter: Filter,
-  encoding: 'utf8bom' | 'gbk',
+  encoding: CsvEncoding,
 ): Promise<number> {
-  const reader = store.openReader();
-  try {
-    const { where, params } = filterSql(filter);
-    const lines = reader
-      .prepare(
-        `SELECT ${LINE_SQL} FROM sku s JOIN product p ON p.id = s.product_id WHERE ${where} ORDER BY p.title, s.code`,
-      )
-      .pluck(true)
-      .iterate(params) as IterableIterator<string>;
-    const res = await writeCsvFile(filePath, { encoding, header: EXPORT_HEADER, lines });
-    return res.rows;
-  } finally {
-    reader.close();
-  }
+  return writeQueryCsv(store, filePath, catalogCsvQuery(filter), encoding);
 }
 
-export async function exportCatalog(
+export function exportCatalog(
   store: Store,
   host: Host,
-  input: { filter: Filter; encoding: 'utf8bom' | 'gbk' },
+  input: { filter: Filter; encoding: CsvEncoding },
 ): Promise<ExportResult> {
-  const day = store.localDay(shopTimeZone(store));
-  const path = await host.chooseSavePath({
-    defaultName: `商品资料_${day}.csv`,
-    filterName: 'CSV',
-    extensions: ['csv'],
-  });
-  if (!path) return { cancelled: true };
-  const rows = await writeCatalogCsv(store, path, input.filter, input.encoding);
-  return { cancelled: false, path, rows };
+  return exportCsv(store, host, '商品资料', input.encoding, () => catalogCsvQuery(input.filter));
 }

@@ -331,6 +331,9 @@ const en: Messages = {
       restore: 'restore (was archived)',
     },
   },
+  print: {
+    print: 'Print',
+  },
   export: {
     title: 'Export CSV',
     body: 'Exports what the current search and filters show: {{count}} SKUs.',

@@ -329,6 +329,9 @@ const zhCN = {
       restore: '恢复（原已归档）',
     },
   },
+  print: {
+    print: '打印',
+  },
   export: {
     title: '导出 CSV',
     body: '按当前的搜索和筛选条件导出，共 {{count}} 个 SKU。',
