@@ -21,6 +21,7 @@ import {
 import { createStaff, setup } from '../../src-main/modules/staff/service';
 import { formatYuan } from '../../src-main/lib/money';
 import { KINDS, NOTES, type ProductKind, type SpecDim, type SpecOption } from './data';
+import { seedDemoWarehouse } from './warehouse';
 
 export const DEFAULT_SEED = 20260501;
 
@@ -353,6 +354,7 @@ export function seedDemoShop(
     });
     skus += p.skus.length;
   }
+  seedDemoWarehouse(store, by, opts.seed ?? DEFAULT_SEED);
   return { people: DEMO_PEOPLE, products: count, skus };
 }
 

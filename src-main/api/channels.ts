@@ -40,6 +40,18 @@ export const CHANNELS = [
   'warehouse.ledger',
   'warehouse.balances',
   'warehouse.skuStock',
+  // shipping, pack check, returns inspection, exports (h-ship)
+  'shipping.queue',
+  'shipping.createOrder',
+  'shipping.pickList',
+  'shipping.packState',
+  'shipping.packScan',
+  'shipping.ship',
+  'warehouse.shipment',
+  'returns.createExpected',
+  'returns.inspect',
+  'warehouse.exportDocuments',
+  'warehouse.exportBalances',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -415,7 +415,7 @@ export interface BalanceRow {
   binId: string;
   binCode: string;
   onHand: number;
-  /** Reserved by orders (0 until orders exist). */
+  /** On orders awaiting shipment: draft sales_out documents with an order ref. */
   reserved: number;
   available: number;
   /** onHand × the SKU's cost. */
@@ -436,9 +436,168 @@ export interface SkuStock {
   spec: string;
   costFen: number;
   /** Bins holding (or having held) this SKU, in walk order. */
-  bins: { binId: string; binCode: string; kind: BinKind; retired: boolean; onHand: number }[];
+  bins: {
+    binId: string;
+    binCode: string;
+    kind: BinKind;
+    retired: boolean;
+    onHand: number;
+    /** On orders awaiting shipment (draft sales_out with an order ref). */
+    reserved: number;
+    available: number;
+  }[];
   total: number;
+  reserved: number;
+  available: number;
   lastMovement: MovementRow | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shipping (发货), pack check (验货打包), returns inspection (退货验收), warehouse CSV exports
+// ---------------------------------------------------------------------------------------------
+const orderLine = z.strictObject({ skuId: id, quantity });
+/** A Taobao order number or any shop reference: printable, no spaces. */
+const orderRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7E]+$/, { message: 'key:orderRefFormat' });
+
+export const orderOutboundInput = z.strictObject({
+  orderRef,
+  /** Buyer (买家昵称 / 收件人). */
+  counterpart: z.string().trim().max(100).default(''),
+  notes: z.string().trim().max(2000).default(''),
+  lines: z.array(orderLine).min(1).max(200),
+});
+export type OrderOutboundInput = z.input<typeof orderOutboundInput>;
+
+/** 物流单号: 8–30 letters or digits (stored upper-case). */
+export const trackingNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{8,30}$/, { message: 'key:trackingNoFormat' })
+  .transform((s) => s.toUpperCase());
+
+export const expectedReturnInput = z.strictObject({
+  orderRef,
+  counterpart: z.string().trim().max(100).default(''),
+  /** 退货原因, e.g. 尺码不合适. */
+  reason: z.string().trim().max(200).default(''),
+  lines: z.array(orderLine).min(1).max(200),
+});
+export type ExpectedReturnInput = z.input<typeof expectedReturnInput>;
+
+const count = z.number().int().min(0).max(1_000_000);
+export const inspectionLine = z
+  .strictObject({
+    skuId: id,
+    /** Where the good pieces go; defaults to the SKU's main bin. */
+    goodBinId: id.optional(),
+    good: count,
+    defective: count,
+    /** 报废: received into the defects bin and written off at once. */
+    scrap: count,
+  })
+  .refine((l) => l.good + l.defective + l.scrap > 0, { message: 'key:inspectionEmpty', path: ['good'] });
+
+export const inspectionInput = z
+  .strictObject({
+    /** A return_in draft (e.g. from after-sales). Omitted: a walk-in return, orderRef required. */
+    documentId: id.optional(),
+    expectedVersion: version.optional(),
+    orderRef: orderRef.optional(),
+    counterpart: z.string().trim().max(100).optional(),
+    reason: z.string().trim().max(200).optional(),
+    /** The defects bin (次品区); defaults to the first active defects bin. */
+    defectsBinId: id.optional(),
+    lines: z.array(inspectionLine).min(1).max(200),
+  })
+  .refine((v) => v.documentId !== undefined || v.orderRef !== undefined, {
+    message: 'key:required',
+    path: ['orderRef'],
+  });
+export type InspectionInput = z.input<typeof inspectionInput>;
+
+const csvEncoding = z.enum(['utf8bom', 'gbk']).default('utf8bom');
+
+export interface PackLine {
+  skuId: string;
+  code: string;
+  barcode: string;
+  title: string;
+  spec: string;
+  /** Bins the pieces are picked from, in walk order. */
+  binCodes: string[];
+  quantity: number;
+  /** Units ticked by correct scans. */
+  checked: number;
+}
+export type PackResult = 'ok' | 'wrong' | 'extra' | 'unknown';
+export interface PackScan {
+  at: string;
+  code: string;
+  skuCode: string | null;
+  result: PackResult;
+  staffName: string | null;
+}
+/** An order waiting to ship: a draft sales_out with an order ref. `createdAt` is UTC ISO-8601. */
+export interface ShippingOrder {
+  documentId: string;
+  number: string;
+  orderRef: string;
+  counterpart: string;
+  notes: string;
+  createdAt: string;
+  version: string;
+  lines: PackLine[];
+  totalQuantity: number;
+  checkedQuantity: number;
+  /** Every unit pack-checked. */
+  packed: boolean;
+}
+export interface PackState extends ShippingOrder {
+  /** Newest first. */
+  scans: PackScan[];
+}
+export interface PackScanAnswer {
+  result: PackResult;
+  skuCode: string | null;
+  state: PackState;
+}
+export interface PickListRow {
+  binId: string;
+  binCode: string;
+  zone: string;
+  skuId: string;
+  code: string;
+  barcode: string;
+  title: string;
+  spec: string;
+  quantity: number;
+  /** Order refs needing this SKU from this bin. */
+  orderRefs: string[];
+}
+export interface PickList {
+  orders: { documentId: string; number: string; orderRef: string; counterpart: string }[];
+  /** In bin walk order, then SKU code. */
+  rows: PickListRow[];
+  totalQuantity: number;
+}
+/** What customer service sees of a shipped order. `shippedAt` is UTC ISO-8601. */
+export interface ShipmentInfo {
+  documentNumber: string;
+  carrier: string;
+  trackingNo: string;
+  shippedAt: string;
+  shippedByName: string | null;
+}
+export interface InspectionResult {
+  /** The posted return_in (good and defective pieces in their bins, write-offs in the defects bin). */
+  returnDocument: StockDocument;
+  /** The posted other_out (报废) taking the write-offs out, or null. */
+  scrapDocument: StockDocument | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -625,6 +784,57 @@ export const contract = {
     'warehouse.read',
   ),
   'warehouse.skuStock': def<SkuStock>()(z.strictObject({ skuId: id }), 'warehouse.read'),
+  // shipping contract (h-ship)
+  /** Orders waiting to ship (draft sales_out with an order ref), oldest first. */
+  'shipping.queue': def<ShippingOrder[]>()(
+    z.strictObject({ q: z.string().trim().max(100).default('') }),
+    'warehouse.read',
+  ),
+  /** A draft sales_out for an order, bins chosen automatically (createOrderOutbound). */
+  'shipping.createOrder': def<StockDocument>()(orderOutboundInput, 'warehouse.write'),
+  'shipping.pickList': def<PickList>()(
+    z.strictObject({ documentIds: z.array(id).min(1).max(200) }),
+    'warehouse.read',
+  ),
+  'shipping.packState': def<PackState>()(z.strictObject({ documentId: id }), 'warehouse.read'),
+  /** Records every scan; a wrong, extra or unknown one is answered (not thrown) with its result. */
+  'shipping.packScan': def<PackScanAnswer>()(
+    z.strictObject({ documentId: id, code: z.string().trim().min(1).max(64) }),
+    'warehouse.write',
+  ),
+  /** Posts the outbound once every unit is pack-checked, and records carrier and tracking number. */
+  'shipping.ship': def<ShipmentInfo>()(
+    z.strictObject({
+      documentId: id,
+      carrier: z.string().trim().min(1).max(40),
+      trackingNo,
+      overrideReason: reasonText.optional(),
+    }),
+    'warehouse.post',
+  ),
+  'warehouse.shipment': def<ShipmentInfo | null>()(z.strictObject({ orderRef }), 'orders.shippingRead'),
+  'returns.createExpected': def<StockDocument>()(expectedReturnInput, 'warehouse.write'),
+  'returns.inspect': def<InspectionResult>()(inspectionInput, 'warehouse.post'),
+  'warehouse.exportDocuments': def<ExportResult>()(
+    z.strictObject({
+      type: z.enum(DOC_TYPES).optional(),
+      status: z.enum(DOC_STATUSES).optional(),
+      q: z.string().trim().max(100).default(''),
+      from: localDate.optional(),
+      to: localDate.optional(),
+      encoding: csvEncoding,
+    }),
+    'warehouse.read',
+  ),
+  'warehouse.exportBalances': def<ExportResult>()(
+    z.strictObject({
+      q: z.string().trim().max(100).default(''),
+      binId: id.optional(),
+      onlyNonZero: z.boolean().default(true),
+      encoding: csvEncoding,
+    }),
+    'warehouse.read',
+  ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -8,6 +8,9 @@ import { importCommit, importPreview } from '../modules/catalog/import';
 import { exportCatalog } from '../modules/catalog/export';
 import { listAudit } from '../modules/audit/service';
 import * as warehouse from '../modules/warehouse/service';
+import * as shipping from '../modules/warehouse/shipping';
+import { createExpectedReturn, inspectReturn } from '../modules/warehouse/returns';
+import { exportBalances, exportDocuments } from '../modules/warehouse/exports';
 import { can } from './permissions';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
@@ -98,4 +101,40 @@ export const handlers: HandlerTable = {
   'warehouse.ledger': { mode: 'read', run: (ctx, input) => warehouse.ledger(ctx.store, input) },
   'warehouse.balances': { mode: 'read', run: (ctx, input) => warehouse.balances(ctx.store, input) },
   'warehouse.skuStock': { mode: 'read', run: (ctx, input) => warehouse.skuStock(ctx.store, input.skuId) },
+  // shipping, pack check, returns inspection, exports (h-ship)
+  'shipping.queue': { mode: 'read', run: (ctx, input) => shipping.shippingQueue(ctx.store, input) },
+  'shipping.createOrder': { run: (ctx, input) => shipping.createOrderOutbound(ctx.store, me(ctx), input) },
+  'shipping.pickList': { mode: 'read', run: (ctx, input) => shipping.pickList(ctx.store, input) },
+  'shipping.packState': {
+    mode: 'read',
+    run: (ctx, input) => shipping.packState(ctx.store, input.documentId),
+  },
+  'shipping.packScan': { run: (ctx, input) => shipping.packScan(ctx.store, me(ctx), input) },
+  'shipping.ship': {
+    run: (ctx, input) =>
+      shipping.ship(ctx.store, me(ctx), {
+        ...input,
+        mayOverride: can(ctx.session?.staff.role, 'warehouse.override'),
+      }),
+  },
+  'warehouse.shipment': {
+    mode: 'read',
+    run: (ctx, input) => shipping.shipmentForOrder(ctx.store, input.orderRef),
+  },
+  'returns.createExpected': { run: (ctx, input) => createExpectedReturn(ctx.store, me(ctx), input) },
+  'returns.inspect': {
+    run: (ctx, input) =>
+      inspectReturn(ctx.store, me(ctx), {
+        ...input,
+        mayOverride: can(ctx.session?.staff.role, 'warehouse.override'),
+      }),
+  },
+  'warehouse.exportDocuments': {
+    mode: 'async',
+    run: (ctx, input) => exportDocuments(ctx.store, ctx.host, input),
+  },
+  'warehouse.exportBalances': {
+    mode: 'async',
+    run: (ctx, input) => exportBalances(ctx.store, ctx.host, input),
+  },
 };

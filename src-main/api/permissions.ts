@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'warehouse.post',
   'warehouse.override',
   'warehouse.bins',
+  // Carrier, tracking number and time of a shipped order (customer service and warehouse).
+  'orders.shippingRead',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,7 +40,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // 店长 runs the shop day to day and sees every report.
   manager: ALL,
   // 运营总监 reads the figures and the audit trail; does not edit stock data.
-  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read'],
+  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read', 'orders.shippingRead'],
   // 行政人事 keeps the staff accounts.
   admin: ['catalog.read', 'staff.manage'],
   // 仓储主管 keeps SKUs, barcodes and costs correct.
@@ -54,12 +56,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'warehouse.post',
     'warehouse.override',
     'warehouse.bins',
+    'orders.shippingRead',
   ],
   // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post'],
+  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post', 'orders.shippingRead'],
   // 客服 maintain product information (§7.4) but do not archive or bulk-import.
-  cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export'],
-  cs_agent: ['catalog.read'],
+  cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export', 'orders.shippingRead'],
+  cs_agent: ['catalog.read', 'orders.shippingRead'],
   art_supervisor: ['catalog.read', 'catalog.export'],
   art_agent: ['catalog.read'],
 };

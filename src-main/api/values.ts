@@ -14,3 +14,15 @@ export const DOC_TYPES = [
   'transfer',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
+
+/** 物流公司 offered for a shipment (free text is allowed too). */
+export const CARRIERS = [
+  '顺丰速运',
+  '中通快递',
+  '圆通速递',
+  '申通快递',
+  '韵达快递',
+  '极兔速递',
+  '邮政EMS',
+  '京东物流',
+] as const;

@@ -55,6 +55,39 @@ const postedSetup = async (app: TestApp) => {
   return ids;
 };
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
+/** Stock of 5 in a bin and an order of 1 waiting to ship (h-ship). */
+const orderSetup = async (app: TestApp) => {
+  const ids = await postedSetup(app);
+  const o = await app.ok<{ id: string }>(C, 'shipping.createOrder', {
+    orderRef: 'TB123456789',
+    counterpart: '买家',
+    lines: [{ skuId: ids.skuId, quantity: 1 }],
+  });
+  return { ...ids, orderId: o.id };
+};
+const packedSetup = async (app: TestApp) => {
+  const ids = await orderSetup(app);
+  await app.ok(C, 'shipping.packScan', { documentId: ids.orderId, code: 'TX001-WH-L' });
+  return ids;
+};
+const shippedSetup = async (app: TestApp) => {
+  const ids = await packedSetup(app);
+  await app.ok(C, 'shipping.ship', {
+    documentId: ids.orderId,
+    carrier: '顺丰速运',
+    trackingNo: 'SF1234567890',
+  });
+  return ids;
+};
+const returnSetup = async (app: TestApp) => {
+  const ids = await postedSetup(app);
+  await app.ok(C, 'warehouse.saveBin', { code: 'Z-01', kind: 'defects' });
+  const r = await app.ok<{ id: string }>(C, 'returns.createExpected', {
+    orderRef: 'TB123456789',
+    lines: [{ skuId: ids.skuId, quantity: 2 }],
+  });
+  return { ...ids, returnId: r.id };
+};
 
 const cases: Record<Channel, Case> = {
   'system.status': {
@@ -337,6 +370,98 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ skuId: '' }),
     invalidFields: ['skuId'],
     forbidden: 'cs_agent',
+  },
+  // shipping, pack check, returns inspection, exports (h-ship)
+  'shipping.queue': {
+    prepare: orderSetup,
+    as: 'wh_agent',
+    valid: () => ({ q: 'tb123' }),
+    invalid: () => ({ q: 5 }),
+    invalidFields: ['q'],
+    forbidden: 'cs_agent',
+  },
+  'shipping.createOrder': {
+    prepare: postedSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ orderRef: 'TB999', lines: [{ skuId: ids.skuId, quantity: 2 }] }),
+    invalid: (ids) => ({ orderRef: 'TB 9', lines: [{ skuId: ids.skuId, quantity: 0 }] }),
+    invalidFields: ['orderRef', 'lines.0.quantity'],
+    forbidden: 'director',
+  },
+  'shipping.pickList': {
+    prepare: orderSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ documentIds: [ids.orderId] }),
+    invalid: () => ({ documentIds: [] }),
+    invalidFields: ['documentIds'],
+    forbidden: 'cs_supervisor',
+  },
+  'shipping.packState': {
+    prepare: orderSetup,
+    as: 'director',
+    valid: (ids) => ({ documentId: ids.orderId }),
+    invalid: () => ({ documentId: 'CK-1' }),
+    invalidFields: ['documentId'],
+    forbidden: 'cs_agent',
+  },
+  'shipping.packScan': {
+    prepare: orderSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ documentId: ids.orderId, code: '6901234567892' }),
+    invalid: (ids) => ({ documentId: ids.orderId, code: '' }),
+    invalidFields: ['code'],
+    forbidden: 'director',
+  },
+  'shipping.ship': {
+    prepare: packedSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ documentId: ids.orderId, carrier: '中通快递', trackingNo: '75312345678901' }),
+    invalid: (ids) => ({ documentId: ids.orderId, carrier: '', trackingNo: '123' }),
+    invalidFields: ['carrier', 'trackingNo'],
+    forbidden: 'director',
+  },
+  'warehouse.shipment': {
+    prepare: shippedSetup,
+    as: 'cs_agent',
+    valid: () => ({ orderRef: 'TB123456789' }),
+    invalid: () => ({ orderRef: '' }),
+    invalidFields: ['orderRef'],
+    forbidden: 'art_agent',
+  },
+  'returns.createExpected': {
+    prepare: postedSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ orderRef: 'TB1', reason: '不喜欢', lines: [{ skuId: ids.skuId, quantity: 1 }] }),
+    invalid: (ids) => ({ orderRef: '', lines: [{ skuId: ids.skuId, quantity: -1 }] }),
+    invalidFields: ['orderRef', 'lines.0.quantity'],
+    forbidden: 'director',
+  },
+  'returns.inspect': {
+    prepare: returnSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({
+      documentId: ids.returnId,
+      lines: [{ skuId: ids.skuId, good: 1, defective: 1, scrap: 0 }],
+    }),
+    invalid: (ids) => ({ lines: [{ skuId: ids.skuId, good: 0, defective: 0, scrap: -1 }] }),
+    invalidFields: ['orderRef', 'lines.0.scrap'],
+    forbidden: 'cs_supervisor',
+  },
+  'warehouse.exportDocuments': {
+    prepare: postedSetup,
+    as: 'director',
+    valid: () => ({ type: 'purchase_in', encoding: 'gbk' }),
+    invalid: () => ({ encoding: 'latin1', status: 'void' }),
+    invalidFields: ['encoding', 'status'],
+    forbidden: 'cs_agent',
+  },
+  'warehouse.exportBalances': {
+    prepare: postedSetup,
+    as: 'wh_agent',
+    valid: () => ({ q: 'tx001' }),
+    invalid: () => ({ onlyNonZero: 'yes', binId: 'A-01' }),
+    invalidFields: ['onlyNonZero', 'binId'],
+    forbidden: 'art_supervisor',
   },
 };
 

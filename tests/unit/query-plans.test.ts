@@ -4,6 +4,11 @@
 // the store prepared and refuses full scans of the big tables, except the few that mean to scan.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
+import {
+  createOrderOutbound,
+  packErrorsCaught,
+  shipmentForOrder,
+} from '../../src-main/modules/warehouse/shipping';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -130,6 +135,47 @@ describe('query plans', () => {
     await app.ok(C, 'warehouse.balances', { binId: bin1.id });
     await app.ok(C, 'warehouse.balances', { q: 'q1' });
     await app.ok(C, 'warehouse.skuStock', { skuId: sku2 });
+    // Shipping, pack check, reserved stock, returns inspection, exports (h-ship).
+    await app.ok(C, 'warehouse.saveBin', { code: 'Z-99', kind: 'defects' });
+    const rk2 = await app.ok<{ id: string }>(C, 'warehouse.saveDraft', {
+      type: 'purchase_in',
+      lines: [{ skuId: sku2, binId: bin1.id, quantity: 20 }],
+    });
+    await app.ok(C, 'warehouse.post', { id: rk2.id });
+    const o1 = await app.ok<{ id: string }>(C, 'shipping.createOrder', {
+      orderRef: 'TB1',
+      lines: [{ skuId: sku2, quantity: 2 }],
+    });
+    await app.ok(C, 'shipping.queue', {});
+    await app.ok(C, 'shipping.queue', { q: 'tb' });
+    await app.ok(C, 'shipping.pickList', { documentIds: [o1.id] });
+    await app.ok(C, 'shipping.packScan', { documentId: o1.id, code: 'Q1-1' });
+    await app.ok(C, 'shipping.packScan', { documentId: o1.id, code: 'NOPE' });
+    await app.ok(C, 'shipping.packScan', { documentId: o1.id, code: 'Q1-1' });
+    await app.ok(C, 'shipping.packState', { documentId: o1.id });
+    await app.ok(C, 'warehouse.balances', { binId: bin1.id });
+    await app.ok(C, 'warehouse.balances', { q: 'q1' });
+    await app.ok(C, 'warehouse.skuStock', { skuId: sku2 });
+    await app.ok(C, 'shipping.ship', { documentId: o1.id, carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+    await app.ok(C, 'warehouse.shipment', { orderRef: 'TB1' });
+    const ret = await app.ok<{ id: string }>(C, 'returns.createExpected', {
+      orderRef: 'TB1',
+      lines: [{ skuId: sku2, quantity: 2 }],
+    });
+    await app.ok(C, 'returns.inspect', {
+      documentId: ret.id,
+      lines: [{ skuId: sku2, good: 1, defective: 0, scrap: 1 }],
+    });
+    await app.ok(C, 'warehouse.exportDocuments', { type: 'sales_out' });
+    await app.ok(C, 'warehouse.exportBalances', { binId: bin1.id });
+    app.store.tx(() =>
+      createOrderOutbound(app.store, app.people.manager!.id, {
+        orderRef: 'TB2',
+        lines: [{ skuId: sku2, quantity: 1 }],
+      }),
+    );
+    packErrorsCaught(app.store, { from: '2026-01-01T00:00:00Z', to: '2026-12-31T23:59:59Z' });
+    shipmentForOrder(app.store, 'TB1');
     void skuId;
 
     const sqls = app.store

@@ -299,6 +299,27 @@ export function listDocuments(
     limit: number;
   },
 ): Paged<StockDocumentRow> {
+  const { where, params } = documentFilterSql(input);
+  const total = store
+    .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM stock_document d WHERE ${where}`)
+    .get(params)!.n;
+  const rows = store
+    .stmt<DocListDb>(
+      `SELECT d.*, ${ROW_EXTRAS} FROM stock_document d LEFT JOIN staff st ON st.id = d.posted_by
+       WHERE ${where} ORDER BY d.doc_date DESC, d.created_at DESC, d.number DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: input.limit, offset: input.offset });
+  return { rows: rows.map(toRow), total };
+}
+
+/** The document list's filter on `stock_document d` (also used by the CSV export). */
+export function documentFilterSql(input: {
+  type?: DocType | undefined;
+  status?: DocStatus | undefined;
+  q: string;
+  from?: string | undefined;
+  to?: string | undefined;
+}): { where: string; params: Record<string, unknown> } {
   // Built only from fixed fragments.
   const parts = ['d.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
@@ -324,17 +345,7 @@ export function listDocuments(
     );
     params.q = input.q.toLowerCase();
   }
-  const where = parts.join(' AND ');
-  const total = store
-    .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM stock_document d WHERE ${where}`)
-    .get(params)!.n;
-  const rows = store
-    .stmt<DocListDb>(
-      `SELECT d.*, ${ROW_EXTRAS} FROM stock_document d LEFT JOIN staff st ON st.id = d.posted_by
-       WHERE ${where} ORDER BY d.doc_date DESC, d.created_at DESC, d.number DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset });
-  return { rows: rows.map(toRow), total };
+  return { where: parts.join(' AND '), params };
 }
 
 function docRow(store: Store, id: string): DocDb | undefined {
@@ -942,6 +953,17 @@ export function ledger(
   return { rows: rows.map(toMovement), total };
 }
 
+/**
+ * SQL for the quantity of SKU `sku` in bin `bin` on orders awaiting shipment: lines of draft
+ * sales_out documents with an order ref (by the stock_document_line_sku_bin index).
+ */
+export function reservedSql(sku: string, bin: string): string {
+  return `(SELECT COALESCE(SUM(rl.quantity), 0) FROM stock_document_line rl
+    JOIN stock_document rd ON rd.id = rl.document_id
+    WHERE rl.sku_id = ${sku} AND rl.bin_id = ${bin} AND rd.type = 'sales_out' AND rd.status = 'draft'
+      AND rd.deleted_at IS NULL AND rd.order_ref <> '')`;
+}
+
 export function balances(
   store: Store,
   input: { q: string; binId?: string | undefined; onlyNonZero: boolean; offset: number; limit: number },
@@ -961,9 +983,10 @@ export function balances(
   const from = `FROM stock_balance sb JOIN sku s ON s.id = sb.sku_id JOIN product p ON p.id = s.product_id
     JOIN bin b ON b.id = sb.bin_id`;
   const t = store
-    .stmt<{ n: number; on_hand: number; value_fen: number }>(
+    .stmt<{ n: number; on_hand: number; value_fen: number; reserved: number }>(
       `SELECT COUNT(*) AS n, COALESCE(SUM(sb.on_hand), 0) AS on_hand,
-         COALESCE(SUM(sb.on_hand * s.cost_fen), 0) AS value_fen ${from} WHERE ${where}`,
+         COALESCE(SUM(sb.on_hand * s.cost_fen), 0) AS value_fen,
+         COALESCE(SUM(${reservedSql('sb.sku_id', 'sb.bin_id')}), 0) AS reserved ${from} WHERE ${where}`,
     )
     .get(params)!;
   const rows = store
@@ -976,8 +999,10 @@ export function balances(
       bin_code: string;
       on_hand: number;
       cost_fen: number;
+      reserved: number;
     }>(
-      `SELECT sb.sku_id, s.code, p.title, s.spec, sb.bin_id, b.code AS bin_code, sb.on_hand, s.cost_fen
+      `SELECT sb.sku_id, s.code, p.title, s.spec, sb.bin_id, b.code AS bin_code, sb.on_hand, s.cost_fen,
+         ${reservedSql('sb.sku_id', 'sb.bin_id')} AS reserved
        ${from} WHERE ${where} ORDER BY s.code, b.walk_order, b.code LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset })
@@ -989,14 +1014,19 @@ export function balances(
       binId: r.bin_id,
       binCode: r.bin_code,
       onHand: r.on_hand,
-      reserved: 0,
-      available: r.on_hand,
+      reserved: r.reserved,
+      available: r.on_hand - r.reserved,
       valueFen: r.on_hand * r.cost_fen,
     }));
   return {
     rows,
     total: t.n,
-    totals: { onHand: t.on_hand, reserved: 0, available: t.on_hand, valueFen: t.value_fen },
+    totals: {
+      onHand: t.on_hand,
+      reserved: t.reserved,
+      available: t.on_hand - t.reserved,
+      valueFen: t.value_fen,
+    },
   };
 }
 
@@ -1009,8 +1039,16 @@ export function skuStock(store: Store, skuId: string): SkuStock {
     .get(skuId);
   if (!s) throw notFound('sku');
   const bins = store
-    .stmt<{ bin_id: string; code: string; kind: BinKind; retired: number; on_hand: number }>(
-      `SELECT sb.bin_id, b.code, b.kind, b.retired_at IS NOT NULL AS retired, sb.on_hand
+    .stmt<{
+      bin_id: string;
+      code: string;
+      kind: BinKind;
+      retired: number;
+      on_hand: number;
+      reserved: number;
+    }>(
+      `SELECT sb.bin_id, b.code, b.kind, b.retired_at IS NOT NULL AS retired, sb.on_hand,
+         ${reservedSql('sb.sku_id', 'sb.bin_id')} AS reserved
        FROM stock_balance sb JOIN bin b ON b.id = sb.bin_id WHERE sb.sku_id = ? ORDER BY b.walk_order, b.code`,
     )
     .all(skuId)
@@ -1020,8 +1058,11 @@ export function skuStock(store: Store, skuId: string): SkuStock {
       kind: r.kind,
       retired: r.retired === 1,
       onHand: r.on_hand,
+      reserved: r.reserved,
+      available: r.on_hand - r.reserved,
     }));
   const total = bins.reduce((n, b) => n + b.onHand, 0);
+  const reserved = bins.reduce((n, b) => n + b.reserved, 0);
   const last = store
     .stmt<MovementDb>(
       `SELECT ${MOVEMENT_COLUMNS} FROM (SELECT m.*, NULL AS balance FROM stock_movement m
@@ -1036,6 +1077,8 @@ export function skuStock(store: Store, skuId: string): SkuStock {
     costFen: s.cost_fen,
     bins,
     total,
+    reserved,
+    available: total - reserved,
     lastMovement: last ? { ...toMovement(last), balance: total } : null,
   };
 }

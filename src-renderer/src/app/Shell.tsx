@@ -14,6 +14,8 @@ import { BalancesPage } from '../features/warehouse/BalancesPage';
 import { BinsPage } from '../features/warehouse/BinsPage';
 import { DocumentsPage } from '../features/warehouse/DocumentsPage';
 import { LedgerPage } from '../features/warehouse/LedgerPage';
+import { ReturnsPage } from '../features/warehouse/ReturnsPage';
+import { ShippingPage } from '../features/warehouse/ShippingPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -36,6 +38,8 @@ const FEATURES: Record<Tab, Feature[]> = {
   warehouse: [
     { key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> },
     { key: 'documents', needs: 'warehouse.read', render: () => <DocumentsPage /> },
+    { key: 'shipping', needs: 'warehouse.read', render: () => <ShippingPage /> },
+    { key: 'returns', needs: 'warehouse.read', render: () => <ReturnsPage /> },
     { key: 'balances', needs: 'warehouse.read', render: () => <BalancesPage /> },
     { key: 'ledger', needs: 'warehouse.read', render: () => <LedgerPage /> },
     { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
@@ -187,7 +191,11 @@ export function Shell() {
                 <span data-testid={`wh-subtab-${f.key}`}>
                   {f.key === 'catalog'
                     ? t('features.catalog')
-                    : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog'>}`)}
+                    : f.key === 'shipping' || f.key === 'returns'
+                      ? t(`${f.key}.tab`)
+                      : t(
+                          `warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'shipping' | 'returns'>}`,
+                        )}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,

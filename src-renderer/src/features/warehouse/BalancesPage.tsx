@@ -20,6 +20,7 @@ import { api, errorText } from '../../api';
 import { useSession } from '../../stores/session';
 import { useWarehouse } from '../../stores/warehouse';
 import { BinSelect, rememberSku } from './pickers';
+import { WarehouseExportButton } from './WarehouseExport';
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -203,6 +204,19 @@ export function BalancesPage() {
             {t('warehouse.docs.clearFilters')}
           </Button>
         )}
+        <span style={{ marginLeft: 'auto' }} />
+        <WarehouseExportButton
+          testId="wh-balance-export"
+          body={t('docPrint.exportBalancesBody')}
+          run={(encoding) =>
+            api.warehouse.exportBalances({
+              q: query.q,
+              ...(query.binId ? { binId: query.binId } : {}),
+              onlyNonZero: query.onlyNonZero,
+              encoding,
+            })
+          }
+        />
       </div>
       {answer.error && (
         <Alert type="error" showIcon title={answer.error} style={{ marginBottom: 12 }} role="alert" />

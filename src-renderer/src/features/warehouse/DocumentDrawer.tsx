@@ -45,6 +45,7 @@ import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { activeBins, DIRECTION, DOC_TYPES, useWarehouse } from '../../stores/warehouse';
 import { errorBeep } from './beep';
+import { DocumentPrintButton } from './DocumentPrint';
 import { BinSelect, findSkuByCode, rememberSku, SkuSelect, TYPE_COLOR } from './pickers';
 
 interface LineValues {
@@ -521,6 +522,7 @@ export function DocumentDrawer() {
             {t('warehouse.doc.reverse')}
           </Button>
         )}
+        {doc && <DocumentPrintButton doc={doc} />}
         <Button onClick={close} data-testid="wh-doc-cancel">
           {editable ? t('common.cancel') : t('common.close')}
         </Button>

@@ -22,6 +22,8 @@ import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { DIRECTION, DOC_TYPES, EMPTY_DOC_QUERY, useWarehouse } from '../../stores/warehouse';
 import { DocumentDrawer } from './DocumentDrawer';
+import { WarehouseExportButton } from './WarehouseExport';
+import { api } from '../../api';
 import { TYPE_COLOR } from './pickers';
 
 const PAGE_SIZES = [20, 50, 100];
@@ -223,6 +225,20 @@ export function DocumentsPage() {
           </Button>
         )}
         <span style={{ marginLeft: 'auto' }} />
+        <WarehouseExportButton
+          testId="wh-doc-export"
+          body={t('docPrint.exportDocsBody')}
+          run={(encoding) =>
+            api.warehouse.exportDocuments({
+              q: query.q,
+              ...(query.type ? { type: query.type } : {}),
+              ...(query.status ? { status: query.status } : {}),
+              ...(query.from ? { from: query.from } : {}),
+              ...(query.to ? { to: query.to } : {}),
+              encoding,
+            })
+          }
+        />
         {canWrite && (
           <Button
             type="primary"
