@@ -52,9 +52,10 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   );
   const stranger = db
     .prepare(
-      `SELECT code, barcode FROM sku WHERE barcode <> '' AND archived_at IS NULL
-         AND id NOT IN (SELECT sku_id FROM stock_document_line l JOIN stock_document d ON d.id = l.document_id
-                        WHERE d.status = 'draft' AND d.type = 'sales_out') ORDER BY code LIMIT 1`,
+      `SELECT s.code, s.barcode FROM sku s JOIN product p ON p.id = s.product_id
+       WHERE s.barcode <> '' AND s.archived_at IS NULL AND p.archived_at IS NULL
+         AND s.id NOT IN (SELECT sku_id FROM stock_document_line l JOIN stock_document d ON d.id = l.document_id
+                        WHERE d.status = 'draft' AND d.type = 'sales_out') ORDER BY s.code LIMIT 1`,
     )
     .get() as { code: string; barcode: string };
   db.close();

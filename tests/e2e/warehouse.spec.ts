@@ -40,8 +40,9 @@ test('仓储主管 receives by scanning into a bin, posts, sees balances; an iss
   const skus = db
     .prepare(
       // SKUs the demo warehouse holds no stock of (it stocks most SKUs).
-      `SELECT code, barcode FROM sku WHERE barcode <> '' AND archived_at IS NULL
-         AND id NOT IN (SELECT sku_id FROM stock_document_line) ORDER BY code LIMIT 2`,
+      `SELECT s.code, s.barcode FROM sku s JOIN product p ON p.id = s.product_id
+       WHERE s.barcode <> '' AND s.archived_at IS NULL AND p.archived_at IS NULL
+         AND s.id NOT IN (SELECT sku_id FROM stock_document_line) ORDER BY s.code LIMIT 2`,
     )
     .all() as { code: string; barcode: string }[];
   db.close();
