@@ -70,6 +70,17 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   await expect(page.getByTestId(`ship-row-${ref1}`)).toContainText(zh.shipping.packNone);
   await shot('queue');
 
+  // 新建销售出库（订单）: a manual order joins the queue, bins chosen by main.
+  await page.getByTestId('ship-new-order').click();
+  await page.getByTestId('ship-new-orderref').fill('MANUAL-0001');
+  await page.getByTestId('ship-new-buyer').fill('门店自提·李女士');
+  await page.getByTestId('ship-new-sku-0').click();
+  await page.keyboard.type(order1[0]!.code);
+  await page.locator('.ant-select-item-option').filter({ hasText: order1[0]!.code }).click();
+  await shot('new-order');
+  await page.getByTestId('ship-new-save').click();
+  await expect(page.getByTestId('ship-row-MANUAL-0001')).toContainText('门店自提·李女士');
+
   // 拣货单 for two orders: rows in bin walk order, both orders named.
   await page.getByTestId(`ship-row-${ref1}`).locator('.ant-checkbox-input').check();
   await page.getByTestId(`ship-row-${ref2}`).locator('.ant-checkbox-input').check();
@@ -141,7 +152,7 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   const shipment = await page.evaluate(
     (orderRef) =>
       (
-        window as unknown as {
+        globalThis as unknown as {
           shopdesk: { warehouse: { shipment(i: { orderRef: string }): Promise<unknown> } };
         }
       ).shopdesk.warehouse.shipment({ orderRef }),
@@ -176,7 +187,7 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   // 退货验收: after-sales announces a return of order 1's first item (as its module will).
   const announced = await page.evaluate(
     ({ orderRef, code }) => {
-      const w = window as unknown as {
+      const w = globalThis as unknown as {
         shopdesk: {
           catalog: { lookup(i: { code: string }): Promise<{ ok: boolean; data: { skuId: string } }> };
           returns: { createExpected(i: unknown): Promise<{ ok: boolean }> };
