@@ -3,7 +3,9 @@
 // refused → shipped with carrier and tracking number → the ledger shows the outbound and customer
 // service can read the shipment → a return announced by after-sales is inspected with one
 // defective unit, which lands in the defects bin (次品区).
+import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -75,7 +77,7 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   await page.getByTestId('ship-new-orderref').fill('MANUAL-0001');
   await page.getByTestId('ship-new-buyer').fill('门店自提·李女士');
   await page.getByTestId('ship-new-sku-0').click();
-  await page.keyboard.type(order1[0]!.code);
+  await page.getByTestId('ship-new-sku-0').locator('input').fill(order1[0]!.code);
   await page.locator('.ant-select-item-option').filter({ hasText: order1[0]!.code }).click();
   await shot('new-order');
   await page.getByTestId('ship-new-save').click();
@@ -224,4 +226,16 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   await expect(page.getByTestId(`wh-balance-row-${first.code}-C-99-01`)).toBeVisible();
   await expect(page.getByTestId(`wh-balance-row-${first.code}-C-99-01`).locator('td').nth(4)).toHaveText('1');
   await shot('balances-defects');
+
+  // 导出 CSV of the filtered balances, GBK for old Excel: Chinese intact, the defects bin row there.
+  await page.getByTestId('wh-balance-export').click();
+  await page.getByTestId('export-gbk').click();
+  await shot('balances-export');
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('export-result')).toBeVisible();
+  const files = fs.readdirSync(harness.exportDir).filter((f) => f.startsWith('库存余额'));
+  expect(files).toHaveLength(1);
+  const csv = iconv.decode(fs.readFileSync(path.join(harness.exportDir, files[0]!)), 'gb18030');
+  expect(csv.split('\r\n')[0]).toBe('商家编码,商品名称,规格,库位,现存,待发货占用,可用,成本单价,库存金额');
+  expect(csv).toMatch(new RegExp(`^${first.code},[^\\r\\n]*,C-99-01,1,0,1,`, 'm'));
 });
