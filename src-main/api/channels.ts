@@ -40,6 +40,16 @@ export const CHANNELS = [
   'warehouse.ledger',
   'warehouse.balances',
   'warehouse.skuStock',
+  // stocktakes (盘点)
+  'stocktake.list',
+  'stocktake.get',
+  'stocktake.lines',
+  'stocktake.start',
+  'stocktake.count',
+  'stocktake.cancel',
+  'stocktake.approve',
+  'stocktake.report',
+  'stocktake.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -8,9 +8,16 @@ import { importCommit, importPreview } from '../modules/catalog/import';
 import { exportCatalog } from '../modules/catalog/export';
 import { listAudit } from '../modules/audit/service';
 import * as warehouse from '../modules/warehouse/service';
+import * as stocktake from '../modules/warehouse/stocktake';
 import { can } from './permissions';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
+/** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
+function seesBook(ctx: CallContext): boolean {
+  const role = ctx.session?.staff.role;
+  return can(role, 'warehouse.stocktake') || !can(role, 'warehouse.count');
+}
+
 function me(ctx: CallContext): string {
   if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'signInFirst');
   return ctx.session.staff.id;
@@ -98,4 +105,26 @@ export const handlers: HandlerTable = {
   'warehouse.ledger': { mode: 'read', run: (ctx, input) => warehouse.ledger(ctx.store, input) },
   'warehouse.balances': { mode: 'read', run: (ctx, input) => warehouse.balances(ctx.store, input) },
   'warehouse.skuStock': { mode: 'read', run: (ctx, input) => warehouse.skuStock(ctx.store, input.skuId) },
+  // stocktakes (盘点)
+  'stocktake.list': { mode: 'read', run: (ctx, input) => stocktake.listStocktakes(ctx.store, input) },
+  'stocktake.get': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.getStocktake(ctx.store, input.id, seesBook(ctx)),
+  },
+  'stocktake.lines': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.stocktakeLines(ctx.store, input, seesBook(ctx)),
+  },
+  'stocktake.start': { run: (ctx, input) => stocktake.startStocktake(ctx.store, me(ctx), input) },
+  'stocktake.count': { run: (ctx, input) => stocktake.recordCounts(ctx.store, me(ctx), input) },
+  'stocktake.cancel': { run: (ctx, input) => stocktake.cancelStocktake(ctx.store, me(ctx), input) },
+  'stocktake.approve': { run: (ctx, input) => stocktake.approveStocktake(ctx.store, me(ctx), input) },
+  'stocktake.report': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.stocktakeReport(ctx.store, input.id, seesBook(ctx)),
+  },
+  'stocktake.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => stocktake.exportVarianceCsv(ctx.store, ctx.host, input, seesBook(ctx)),
+  },
 };

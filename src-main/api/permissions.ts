@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   'warehouse.post',
   'warehouse.override',
   'warehouse.bins',
+  // Stocktakes (盘点): start, cancel, approve and see book quantities; enter counts.
+  'warehouse.stocktake',
+  'warehouse.count',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,9 +57,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'warehouse.post',
     'warehouse.override',
     'warehouse.bins',
+    'warehouse.stocktake',
+    'warehouse.count',
   ],
   // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post'],
+  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post', 'warehouse.count'],
   // 客服 maintain product information (§7.4) but do not archive or bulk-import.
   cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export'],
   cs_agent: ['catalog.read'],

@@ -741,6 +741,13 @@ const en: Messages = {
     reversalOfReversal: '{{number}} is itself a reversal and cannot be reversed',
     alreadyReversed: 'Document {{number}} was already reversed by {{by}}',
     // end warehouse errors
+    // stocktake errors
+    stocktakeOverlap: 'Stocktake {{number}} is still open and overlaps this one; approve or cancel it first',
+    stocktakeClosed: 'Stocktake {{number}} is closed and cannot be changed',
+    stocktakeUncounted:
+      'Stocktake {{number}} still has {{count}} uncounted lines; count them all before approving',
+    blindCount: 'This is a blind count: counters do not see book quantities or variances. Ask a supervisor.',
+    // end stocktake errors
     unknown: 'That did not work. Try again in a moment; if it keeps happening, tell the store manager.',
     network: 'Lost the connection to ShopDesk. Try again in a moment.',
     internal:
@@ -760,6 +767,7 @@ const en: Messages = {
       shop: 'The shop has not been set up yet',
       import:
         'This import preview has expired (already imported, or someone else signed in). Choose the file again.',
+      stocktake: 'Stocktake not found',
     },
     alreadySetUp: 'The shop is already set up. Please sign in.',
     wrongPin: 'Wrong PIN. Tries left: {{remaining}}',
@@ -828,6 +836,13 @@ const en: Messages = {
       duplicateInForm: 'Same as another row',
       money: 'Not an amount; use e.g. 59 or 59.90',
       wholeNumber: 'Enter a whole number, e.g. 10',
+      // stocktake errors
+      binRange: 'The last bin must sort after the first bin',
+      noBinsInRange: 'There are no bins in this range',
+      notInStocktake: '{{code}} in bin {{bin}} is outside this stocktake',
+      recountNotNeeded: 'This line was counted with no variance; no recount needed',
+      recountSamePerson: 'A recount must be done by someone other than the last counter',
+      duplicateLine: 'The same SKU and bin appear twice',
     },
   },
 };

@@ -729,6 +729,12 @@ const zhCN = {
     reversalOfReversal: '{{number}} 本身是冲销单，不能再冲销',
     alreadyReversed: '单据 {{number}} 已经被 {{by}} 冲销过了',
     // end warehouse errors
+    // stocktake errors
+    stocktakeOverlap: '盘点单 {{number}} 还没结束，和这次的范围有重叠；请先审核或取消它',
+    stocktakeClosed: '盘点单 {{number}} 已经结束，不能再修改',
+    stocktakeUncounted: '盘点单 {{number}} 还有 {{count}} 行没有盘点，全部盘完才能审核',
+    blindCount: '这是盲盘，盘点人看不到账面数和差异，请找仓储主管查看',
+    // end stocktake errors
     unknown: '操作没有成功，请稍后再试。一直不行的话，请联系店长。',
     network: '和主程序的连接断了，请稍后再试',
     internal: '程序出了点问题，这次操作没有完成。请稍后再试，一直不行的话请联系店长。',
@@ -746,6 +752,7 @@ const zhCN = {
       sku: '找不到这个 SKU，可能已被别人删除',
       shop: '店铺还没有建好',
       import: '这次导入的预览已失效（可能已经导入过，或中途换了人登录），请重新选择文件',
+      stocktake: '找不到这张盘点单',
     },
     alreadySetUp: '店铺已经建好了，请直接登录',
     wrongPin: 'PIN 不正确，还可以再试 {{remaining}} 次',
@@ -812,6 +819,13 @@ const zhCN = {
       duplicateInForm: '和上面某一行重复了',
       money: '金额格式不对，请填写如 59 或 59.90 的数字',
       wholeNumber: '请填写整数，如 10',
+      // stocktake errors
+      binRange: '结束库位要排在开始库位后面',
+      noBinsInRange: '这个范围里没有库位',
+      notInStocktake: '{{code}} 在库位 {{bin}} 不在这次盘点的范围内',
+      recountNotNeeded: '这一行已盘过且没有差异，不需要复盘',
+      recountSamePerson: '复盘要换一个人来盘，不能由上一次的盘点人复盘',
+      duplicateLine: '同一商品同一库位重复了',
     },
   },
 };
