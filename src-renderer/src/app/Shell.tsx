@@ -14,6 +14,7 @@ import { BalancesPage } from '../features/warehouse/BalancesPage';
 import { BinsPage } from '../features/warehouse/BinsPage';
 import { DocumentsPage } from '../features/warehouse/DocumentsPage';
 import { LedgerPage } from '../features/warehouse/LedgerPage';
+import { StocktakePage } from '../features/warehouse/StocktakePage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -39,6 +40,7 @@ const FEATURES: Record<Tab, Feature[]> = {
     { key: 'balances', needs: 'warehouse.read', render: () => <BalancesPage /> },
     { key: 'ledger', needs: 'warehouse.read', render: () => <LedgerPage /> },
     { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
+    { key: 'stocktake', needs: 'warehouse.read', render: () => <StocktakePage /> },
   ],
   service: [
     {
@@ -187,7 +189,9 @@ export function Shell() {
                 <span data-testid={`wh-subtab-${f.key}`}>
                   {f.key === 'catalog'
                     ? t('features.catalog')
-                    : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog'>}`)}
+                    : f.key === 'stocktake'
+                      ? t('stocktake.tab')
+                      : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'stocktake'>}`)}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,
