@@ -106,7 +106,10 @@ export const handlers: HandlerTable = {
   'warehouse.balances': { mode: 'read', run: (ctx, input) => warehouse.balances(ctx.store, input) },
   'warehouse.skuStock': { mode: 'read', run: (ctx, input) => warehouse.skuStock(ctx.store, input.skuId) },
   // stocktakes (盘点)
-  'stocktake.list': { mode: 'read', run: (ctx, input) => stocktake.listStocktakes(ctx.store, input) },
+  'stocktake.list': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.listStocktakes(ctx.store, input, seesBook(ctx)),
+  },
   'stocktake.get': {
     mode: 'read',
     run: (ctx, input) => stocktake.getStocktake(ctx.store, input.id, seesBook(ctx)),

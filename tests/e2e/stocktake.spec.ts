@@ -18,7 +18,7 @@ async function signIn(page: Page, name: string, pin: string): Promise<void> {
   await page.getByTestId(`signin-person-${name}`).click();
   await page.getByTestId('signin-pin').fill(pin);
   await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
+  await expect(page.getByTestId('header-person-name')).toHaveText(name, { timeout: 30_000 });
 }
 
 /** A scanner types the code and Enter. */
@@ -133,7 +133,8 @@ test('仓储主管 runs a monthly stocktake: count sheet, scanning with one vari
   );
   await expect(page.getByTestId('stk-pending')).toHaveText(tr(zh.stocktake.count.pending, { count: 2 }));
   await shot('scanned');
-  await page.getByTestId('stk-save').click();
+  // Keyboard only: Enter on the empty scan field saves the counts.
+  await page.getByTestId('stk-scan').press('Enter');
   await expect(page.getByTestId('stk-progress')).toHaveText(
     tr(zh.stocktake.progressText, { counted: 2, lines: 2 }),
   );

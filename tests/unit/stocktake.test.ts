@@ -291,10 +291,19 @@ describe('blind count', () => {
     // The supervisor and the director (who reads, not counts) see them.
     expect(lineOf(await lines(t.id, S), skuA, bin1.id)).toMatchObject({ bookQty: 10, variance: -1 });
     expect((await app.ok<Stocktake>(D, 'stocktake.get', { id: t.id })).seesBook).toBe(true);
+    // Approved, the history still shows the agent no figures of a blind count.
+    await count(t.id, [
+      { skuId: skuB, binId: bin1.id, counted: 4 },
+      { skuId: skuA, binId: bin2.id, counted: 6 },
+    ]);
+    await count(t.id, [{ skuId: skuC, binId: bin3.id, counted: 20 }]);
+    await app.ok(S, 'stocktake.approve', { id: t.id });
+    const listed = (await app.ok<Paged<StocktakeRow>>(A, 'stocktake.list', {})).rows[0]!;
+    expect(listed).toMatchObject({ status: 'approved', bookQty: null, lossFen: null, shrinkageRate: null });
+    expect((await app.ok<Paged<StocktakeRow>>(S, 'stocktake.list', {})).rows[0]!.lossFen).toBe(2500);
     // Not blind: the agent sees book quantities.
-    await app.ok(S, 'stocktake.cancel', { id: t.id, reason: '改为明盘' });
     const open = await start({ kind: 'monthly', scope: { type: 'all' } });
-    expect(lineOf(await lines(open.id, A), skuA, bin1.id).bookQty).toBe(10);
+    expect(lineOf(await lines(open.id, A), skuA, bin1.id).bookQty).toBe(9); // 10, adjusted by the −1
   });
 });
 

@@ -161,6 +161,7 @@ function toRow(t: StocktakeListDb): StocktakeRow {
 export function listStocktakes(
   store: Store,
   input: { status?: StocktakeStatus | undefined; offset: number; limit: number },
+  seesBook = true,
 ): Paged<StocktakeRow> {
   const where = input.status ? 't.status = @status' : '1 = 1';
   const params = input.status ? { status: input.status } : {};
@@ -172,7 +173,21 @@ export function listStocktakes(
       `${ST_SELECT} WHERE ${where} ORDER BY t.started_at DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset });
-  return { rows: rows.map(toRow), total };
+  return { rows: rows.map((r) => (seesBook || r.blind === 0 ? toRow(r) : hideFigures(toRow(r)))), total };
+}
+
+/** A blind stocktake's figures, as a counter (without warehouse.stocktake) receives them. */
+function hideFigures<T extends StocktakeRow>(r: T): T {
+  return {
+    ...r,
+    bookQty: null,
+    bookValueFen: null,
+    gainQty: null,
+    gainFen: null,
+    lossQty: null,
+    lossFen: null,
+    shrinkageRate: null,
+  };
 }
 
 function stRow(store: Store, id: string): StocktakeDb {
@@ -192,13 +207,9 @@ export function getStocktake(store: Store, id: string, seesBook = true): Stockta
        FROM stocktake_line WHERE stocktake_id = ?`,
     )
     .get(id)!;
-  const row = toRow(t);
+  const row = shown ? toRow(t) : hideFigures(toRow(t));
   return {
     ...row,
-    ...(shown
-      ? {}
-      : { bookQty: null, bookValueFen: null, gainQty: null, gainFen: null, lossQty: null, lossFen: null }),
-    shrinkageRate: shown ? row.shrinkageRate : null,
     snapshotSeq: t.snapshot_seq,
     varianceLines: shown ? v.variance : null,
     recountLines: t.status === 'counting' ? v.recount : 0,

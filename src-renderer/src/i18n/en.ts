@@ -672,6 +672,7 @@ const en: Messages = {
     scopeSample: '{{count}} random SKUs (seed {{seed}})',
     progressText: '{{counted}} / {{lines}} lines counted',
     resultText: 'Gain {{gain}} · Loss {{loss}}',
+    resultShrinkage: 'shrinkage {{rate}}',
     start: {
       title: 'New stocktake',
       submit: 'Start counting',
@@ -716,7 +717,7 @@ const en: Messages = {
     },
     count: {
       scanLabel: 'Scan a bin or a SKU barcode',
-      scanPlaceholder: 'Scan the bin first, then each item (+1 per scan), then Enter',
+      scanPlaceholder: 'Scan the bin, then each item (+1 per scan); Enter on an empty field saves',
       bin: 'Current bin',
       allBins: 'All bins',
       filter: 'Show',

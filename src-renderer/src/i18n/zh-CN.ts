@@ -660,6 +660,7 @@ const zhCN = {
     scopeSample: '随机 {{count}} 个商品（种子 {{seed}}）',
     progressText: '已盘 {{counted}} / {{lines}} 行',
     resultText: '盘盈 {{gain}} · 盘亏 {{loss}}',
+    resultShrinkage: '损耗率 {{rate}}',
     start: {
       title: '新建盘点',
       submit: '开始盘点',
@@ -702,7 +703,7 @@ const zhCN = {
     },
     count: {
       scanLabel: '扫描库位或商品条码',
-      scanPlaceholder: '先扫库位条码，再逐件扫商品（每扫一次 +1），回车确认',
+      scanPlaceholder: '先扫库位条码，再逐件扫商品（每扫一次 +1）；空着直接回车保存计数',
       bin: '当前库位',
       allBins: '全部库位',
       filter: '显示',

@@ -52,6 +52,7 @@ const keyOf = (skuId: string, binId: string) => `${skuId}|${binId}`;
 export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) {
   const { t } = useTranslation();
   const timeZone = useSession((s) => s.timeZone);
+  const myName = useSession((s) => s.session?.staff.name);
   const canCount = useCan('warehouse.count');
   const canApprove = useCan('warehouse.stocktake');
   const bins = useWarehouse((s) => s.bins);
@@ -63,6 +64,9 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
   const [paging, setPaging] = useState({ offset: 0, limit: 50 });
   const [lines, setLines] = useState<Paged<StocktakeLine> | null>(null);
   const [pending, setPending] = useState<Map<string, Pending>>(new Map());
+  /** The same, read by scans and saves (a scanner can fire faster than React renders). */
+  const pendingRef = useRef<Map<string, Pending>>(new Map());
+  const binRef = useRef<string | undefined>(undefined);
   /** Rows found while scanning that have no book line yet. */
   const [found, setFound] = useState<StocktakeLine[]>([]);
   const [scanText, setScanText] = useState('');
@@ -110,16 +114,15 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
   }, [loadLines]);
 
   function setQty(skuId: string, lineBin: string, qty: number | null) {
-    setPending((p) => {
-      const next = new Map(p);
-      if (qty === null) next.delete(keyOf(skuId, lineBin));
-      else next.set(keyOf(skuId, lineBin), { skuId, binId: lineBin, qty });
-      return next;
-    });
+    const next = new Map(pendingRef.current);
+    if (qty === null) next.delete(keyOf(skuId, lineBin));
+    else next.set(keyOf(skuId, lineBin), { skuId, binId: lineBin, qty });
+    pendingRef.current = next;
+    setPending(next);
   }
 
   async function save(): Promise<boolean> {
-    const entries = [...pending.values()];
+    const entries = [...pendingRef.current.values()];
     if (!entries.length) {
       ui().message.info(t('stocktake.count.nothingPending'));
       return true;
@@ -132,10 +135,12 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
           counts: entries.slice(i, i + 500).map((e) => ({ skuId: e.skuId, binId: e.binId, counted: e.qty })),
         });
       }
-      setPending(new Map());
+      pendingRef.current = new Map();
+      setPending(pendingRef.current);
       setFound([]);
       ui().message.success(t('stocktake.count.saved', { count: entries.length }));
       await Promise.all([loadHeader(), loadLines()]);
+      scanRef.current?.focus();
       return true;
     } catch (e) {
       reportError(e);
@@ -155,11 +160,13 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
     if (bin) {
       if (bin.retired) return scanFailed(t('stocktake.count.scanRetiredBin', { code: bin.code }));
       // Moving to another bin saves what was counted so far.
-      if (pending.size && !(await save())) return;
+      if (pendingRef.current.size && !(await save())) return;
+      binRef.current = bin.id;
       setBinId(bin.id);
       setFeedback({ kind: 'ok', text: t('stocktake.count.scanBin', { code: bin.code }) });
       return;
     }
+    const binId = binRef.current;
     if (!binId) return scanFailed(t('stocktake.count.scanNoBin'));
     let sku;
     try {
@@ -169,13 +176,13 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
     }
     if (!sku) return scanFailed(t('stocktake.count.scanUnknown', { code }));
     const k = keyOf(sku.skuId, binId);
-    const qty = (pending.get(k)?.qty ?? 0) + 1;
+    const qty = (pendingRef.current.get(k)?.qty ?? 0) + 1;
     setQty(sku.skuId, binId, qty);
     const known = lines?.rows.some((r) => r.skuId === sku.skuId && r.binId === binId);
     const binCode = bins.find((b) => b.id === binId)?.code ?? '';
-    if (!known && !found.some((r) => r.skuId === sku.skuId && r.binId === binId)) {
+    if (!known && qty === 1) {
       setFound((f) => [
-        ...f,
+        ...f.filter((r) => !(r.skuId === sku.skuId && r.binId === binId)),
         {
           skuId: sku.skuId,
           code: sku.code,
@@ -208,7 +215,11 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
     e.preventDefault();
     const code = scanText.trim();
     setScanText('');
-    if (!code) return;
+    // Enter on an empty field saves what was counted (keyboard-only flow).
+    if (!code) {
+      if (pendingRef.current.size) chain.current = chain.current.then(() => save().then(() => undefined));
+      return;
+    }
     chain.current = chain.current.then(() => handleScan(code)).catch(() => {});
   }
 
@@ -251,7 +262,13 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
       </div>
     );
 
-  const rows = [...found.filter((f) => !binId || f.binId === binId), ...(lines?.rows ?? [])];
+  const listed = lines?.rows ?? [];
+  const rows = [
+    ...found.filter(
+      (f) => (!binId || f.binId === binId) && !listed.some((r) => r.skuId === f.skuId && r.binId === f.binId),
+    ),
+    ...listed,
+  ];
   const num = (v: number | null) =>
     v === null ? <Typography.Text type="secondary">—</Typography.Text> : <span className="num">{v}</span>;
   const columns: TableProps<StocktakeLine>['columns'] = [
@@ -312,7 +329,8 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
       width: 120,
       render: (_, r) => {
         const p = pending.get(keyOf(r.skuId, r.binId));
-        const editable = counting && (r.rounds === 0 || r.needsRecount);
+        // A recount is someone else's job: the last counter sees their count, not an input.
+        const editable = counting && (r.rounds === 0 || (r.needsRecount && r.lastByName !== myName));
         if (!editable) return num(r.countedQty);
         return (
           <InputNumber
@@ -520,6 +538,7 @@ export function StocktakeDetail({ id, onBack }: { id: string; onBack(): void }) 
           popupMatchSelectWidth={false}
           options={activeBins(bins).map((b) => ({ value: b.id, label: b.code }))}
           onChange={(v) => {
+            binRef.current = v || undefined;
             setBinId(v || undefined);
             setPaging((p) => ({ ...p, offset: 0 }));
           }}

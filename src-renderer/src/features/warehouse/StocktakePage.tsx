@@ -114,11 +114,13 @@ export function StocktakePage() {
     {
       key: 'result',
       title: t('stocktake.result'),
-      width: 230,
+      width: 300,
       render: (_, r) =>
         r.status === 'approved' && r.gainFen !== null && r.lossFen !== null ? (
           <span className="num">
             {t('stocktake.resultText', { gain: formatYuan(r.gainFen), loss: formatYuan(r.lossFen) })}
+            {r.shrinkageRate !== null &&
+              ` · ${t('stocktake.resultShrinkage', { rate: `${(r.shrinkageRate * 100).toFixed(2)}%` })}`}
           </span>
         ) : r.status === 'cancelled' ? (
           <Typography.Text type="secondary" ellipsis title={r.cancelReason ?? ''}>
