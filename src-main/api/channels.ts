@@ -52,6 +52,16 @@ export const CHANNELS = [
   'returns.inspect',
   'warehouse.exportDocuments',
   'warehouse.exportBalances',
+  // stocktakes (盘点)
+  'stocktake.list',
+  'stocktake.get',
+  'stocktake.lines',
+  'stocktake.start',
+  'stocktake.count',
+  'stocktake.cancel',
+  'stocktake.approve',
+  'stocktake.report',
+  'stocktake.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

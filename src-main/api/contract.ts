@@ -5,6 +5,14 @@ import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels';
 import { ROLES, type Permission, type Role } from './permissions';
 import { BIN_KINDS, DOC_TYPES, type BinKind, type DocType } from './values';
+import {
+  STOCKTAKE_KINDS,
+  STOCKTAKE_SCOPES,
+  STOCKTAKE_STATUSES,
+  type StocktakeKind,
+  type StocktakeScope,
+  type StocktakeStatus,
+} from './values';
 
 export { CHANNELS, type Channel };
 
@@ -598,6 +606,149 @@ export interface InspectionResult {
   returnDocument: StockDocument;
   /** The posted other_out (报废) taking the write-offs out, or null. */
   scrapDocument: StockDocument | null;
+// Stocktakes (盘点, h-stock): snapshot, counts and recounts, variance report, approval
+// ---------------------------------------------------------------------------------------------
+export { STOCKTAKE_KINDS, STOCKTAKE_SCOPES, STOCKTAKE_STATUSES, type StocktakeKind, type StocktakeScope };
+export { type StocktakeStatus };
+
+export const stocktakeScopeInput = z.discriminatedUnion('type', [
+  /** Every SKU and bin holding stock. */
+  z.strictObject({ type: z.literal('all') }),
+  /** Bins whose code sorts from `from` to `to` (inclusive). */
+  z.strictObject({ type: z.literal('bins'), from: binCode, to: binCode }),
+  /** Picked SKUs, in every bin holding them. */
+  z.strictObject({ type: z.literal('skus'), skuIds: z.array(id).min(1).max(5000) }),
+  /** N SKUs drawn from those in stock with a seeded generator (seed recorded; random when omitted). */
+  z.strictObject({
+    type: z.literal('sample'),
+    size: z.number().int().min(1).max(10_000),
+    seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  }),
+]);
+export const stocktakeStartInput = z.strictObject({
+  kind: z.enum(STOCKTAKE_KINDS),
+  scope: stocktakeScopeInput,
+  /** Blind count: counters (without warehouse.stocktake) never receive book quantities. */
+  blind: z.boolean().default(false),
+  note: z.string().trim().max(500).default(''),
+});
+export type StocktakeStartInput = z.input<typeof stocktakeStartInput>;
+export const stocktakeCountInput = z.strictObject({
+  id,
+  /** Counted pieces per SKU and bin. A line already counted is a recount (another person, variance lines only). */
+  counts: z
+    .array(z.strictObject({ skuId: id, binId: id, counted: z.number().int().min(0).max(1_000_000) }))
+    .min(1)
+    .max(500),
+});
+export const STOCKTAKE_LINE_FILTERS = ['all', 'uncounted', 'counted', 'variance'] as const;
+
+export interface StocktakeRow {
+  id: string;
+  number: string;
+  kind: StocktakeKind;
+  scope: StocktakeScope;
+  binFrom: string | null;
+  binTo: string | null;
+  sampleSize: number | null;
+  sampleSeed: number | null;
+  /** Picked or sampled SKUs (scope skus/sample). */
+  skuCount: number | null;
+  blind: boolean;
+  note: string;
+  status: StocktakeStatus;
+  startedAt: string;
+  startedByName: string | null;
+  closedAt: string | null;
+  closedByName: string | null;
+  cancelReason: string | null;
+  lines: number;
+  counted: number;
+  /** Result figures, fixed at approval (null before). */
+  bookQty: number | null;
+  bookValueFen: number | null;
+  gainQty: number | null;
+  gainFen: number | null;
+  lossQty: number | null;
+  lossFen: number | null;
+  /** (loss − gain) value / book value; null before approval or with no book value. */
+  shrinkageRate: number | null;
+  gainDocumentNumber: string | null;
+  lossDocumentNumber: string | null;
+}
+export interface Stocktake extends StocktakeRow {
+  snapshotSeq: number;
+  /** Lines whose last count differs from what was expected (null when book quantities are hidden). */
+  varianceLines: number | null;
+  /** Lines a recount would help: counted with a variance. */
+  recountLines: number;
+  /** False for a counter on a blind stocktake: book, expected and variance come back null. */
+  seesBook: boolean;
+}
+export interface StocktakeLine {
+  skuId: string;
+  code: string;
+  title: string;
+  spec: string;
+  binId: string;
+  binCode: string;
+  bookQty: number | null;
+  /** Found while counting (no book line at the snapshot). */
+  added: boolean;
+  countedQty: number | null;
+  expectedQty: number | null;
+  variance: number | null;
+  varianceFen: number | null;
+  unitCostFen: number | null;
+  rounds: number;
+  /** Counted, and the last count differs from expected: a recount is allowed. */
+  needsRecount: boolean;
+  firstByName: string | null;
+  lastByName: string | null;
+  lastAt: string | null;
+}
+export interface StocktakeCounted {
+  counted: number;
+  recounted: number;
+  added: number;
+}
+export interface StocktakeReport {
+  stocktake: Stocktake;
+  totals: {
+    lines: number;
+    counted: number;
+    uncounted: number;
+    varianceLines: number;
+    bookQty: number;
+    bookValueFen: number;
+    gainQty: number;
+    gainFen: number;
+    lossQty: number;
+    lossFen: number;
+    /** lossFen − gainFen */
+    netLossFen: number;
+    shrinkageRate: number | null;
+  };
+  /** Variance lines, largest value first (at most 200). */
+  lines: StocktakeLine[];
+  bySku: {
+    skuId: string;
+    code: string;
+    title: string;
+    spec: string;
+    varianceQty: number;
+    varianceFen: number;
+  }[];
+  byBin: {
+    binId: string;
+    binCode: string;
+    lines: number;
+    varianceQty: number;
+    gainFen: number;
+    lossFen: number;
+  }[];
+  /** First counts per person: `exact` = the first count was not changed by a recount. */
+  byCounter: { staffId: string; name: string; lines: number; exact: number; accuracy: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -833,6 +984,35 @@ export const contract = {
       onlyNonZero: z.boolean().default(true),
       encoding: csvEncoding,
     }),
+    'warehouse.read',
+  ),
+  // stocktakes (盘点, h-stock)
+  'stocktake.list': def<Paged<StocktakeRow>>()(
+    z.strictObject({ status: z.enum(STOCKTAKE_STATUSES).optional(), ...page }),
+    'warehouse.read',
+  ),
+  /** Book quantities are null for counters (warehouse.count without warehouse.stocktake) on a blind count. */
+  'stocktake.get': def<Stocktake>()(z.strictObject({ id }), 'warehouse.read'),
+  /** Lines in bin walk order (limit up to 20,000 for printing the count sheet). */
+  'stocktake.lines': def<Paged<StocktakeLine>>()(
+    z.strictObject({
+      id,
+      binId: id.optional(),
+      filter: z.enum(STOCKTAKE_LINE_FILTERS).default('all'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(20_000).default(100),
+    }),
+    'warehouse.read',
+  ),
+  'stocktake.start': def<Stocktake>()(stocktakeStartInput, 'warehouse.stocktake'),
+  'stocktake.count': def<StocktakeCounted>()(stocktakeCountInput, 'warehouse.count'),
+  'stocktake.cancel': def<Stocktake>()(z.strictObject({ id, reason: reasonText }), 'warehouse.stocktake'),
+  /** Posts 盘盈 (other_in) and 盘亏 (other_out) documents; approving an approved one answers it unchanged. */
+  'stocktake.approve': def<Stocktake>()(z.strictObject({ id }), 'warehouse.stocktake'),
+  /** FORBIDDEN for counters on a blind count. */
+  'stocktake.report': def<StocktakeReport>()(z.strictObject({ id }), 'warehouse.read'),
+  'stocktake.exportCsv': def<ExportResult>()(
+    z.strictObject({ id, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
     'warehouse.read',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;

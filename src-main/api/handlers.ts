@@ -11,9 +11,16 @@ import * as warehouse from '../modules/warehouse/service';
 import * as shipping from '../modules/warehouse/shipping';
 import { createExpectedReturn, inspectReturn } from '../modules/warehouse/returns';
 import { exportBalances, exportDocuments } from '../modules/warehouse/exports';
+import * as stocktake from '../modules/warehouse/stocktake';
 import { can } from './permissions';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
+/** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
+function seesBook(ctx: CallContext): boolean {
+  const role = ctx.session?.staff.role;
+  return can(role, 'warehouse.stocktake') || !can(role, 'warehouse.count');
+}
+
 function me(ctx: CallContext): string {
   if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'signInFirst');
   return ctx.session.staff.id;
@@ -136,5 +143,29 @@ export const handlers: HandlerTable = {
   'warehouse.exportBalances': {
     mode: 'async',
     run: (ctx, input) => exportBalances(ctx.store, ctx.host, input),
+  // stocktakes (盘点)
+  'stocktake.list': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.listStocktakes(ctx.store, input, seesBook(ctx)),
+  },
+  'stocktake.get': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.getStocktake(ctx.store, input.id, seesBook(ctx)),
+  },
+  'stocktake.lines': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.stocktakeLines(ctx.store, input, seesBook(ctx)),
+  },
+  'stocktake.start': { run: (ctx, input) => stocktake.startStocktake(ctx.store, me(ctx), input) },
+  'stocktake.count': { run: (ctx, input) => stocktake.recordCounts(ctx.store, me(ctx), input) },
+  'stocktake.cancel': { run: (ctx, input) => stocktake.cancelStocktake(ctx.store, me(ctx), input) },
+  'stocktake.approve': { run: (ctx, input) => stocktake.approveStocktake(ctx.store, me(ctx), input) },
+  'stocktake.report': {
+    mode: 'read',
+    run: (ctx, input) => stocktake.stocktakeReport(ctx.store, input.id, seesBook(ctx)),
+  },
+  'stocktake.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => stocktake.exportVarianceCsv(ctx.store, ctx.host, input, seesBook(ctx)),
   },
 };

@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'warehouse.bins',
   // Carrier, tracking number and time of a shipped order (customer service and warehouse).
   'orders.shippingRead',
+  // Stocktakes (盘点): start, cancel, approve and see book quantities; enter counts.
+  'warehouse.stocktake',
+  'warehouse.count',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +63,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
   wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post', 'orders.shippingRead'],
+    'warehouse.stocktake',
+    'warehouse.count',
+  ],
+  // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
+  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post', 'warehouse.count'],
   // 客服 maintain product information (§7.4) but do not archive or bulk-import.
   cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export', 'orders.shippingRead'],
   cs_agent: ['catalog.read', 'orders.shippingRead'],

@@ -26,3 +26,10 @@ export const CARRIERS = [
   '邮政EMS',
   '京东物流',
 ] as const;
+// Stocktakes (盘点): 月度盘点, 年终盘点, 临时盘点, 抽查; and how far one reaches.
+export const STOCKTAKE_KINDS = ['monthly', 'year_end', 'ad_hoc', 'spot'] as const;
+export type StocktakeKind = (typeof STOCKTAKE_KINDS)[number];
+export const STOCKTAKE_SCOPES = ['all', 'bins', 'skus', 'sample'] as const;
+export type StocktakeScope = (typeof STOCKTAKE_SCOPES)[number];
+export const STOCKTAKE_STATUSES = ['counting', 'approved', 'cancelled'] as const;
+export type StocktakeStatus = (typeof STOCKTAKE_STATUSES)[number];

@@ -54,6 +54,21 @@ const postedSetup = async (app: TestApp) => {
   await app.ok(C, 'warehouse.post', { id: ids.docId });
   return ids;
 };
+/** Stock (postedSetup) and an open monthly stocktake over all of it. */
+const stocktakeSetup = async (app: TestApp) => {
+  const ids = await postedSetup(app);
+  const t = await app.ok<{ id: string }>(C, 'stocktake.start', { kind: 'monthly', scope: { type: 'all' } });
+  return { ...ids, stocktakeId: t.id };
+};
+/** As stocktakeSetup, with the one line counted (4 of the 5 on the book). */
+const countedSetup = async (app: TestApp) => {
+  const ids = await stocktakeSetup(app);
+  await app.ok(C, 'stocktake.count', {
+    id: ids.stocktakeId,
+    counts: [{ skuId: ids.skuId, binId: ids.binId, counted: 4 }],
+  });
+  return ids;
+};
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
 /** Stock of 5 in a bin and an order of 1 waiting to ship (h-ship). */
 const orderSetup = async (app: TestApp) => {
@@ -462,6 +477,81 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ onlyNonZero: 'yes', binId: 'A-01' }),
     invalidFields: ['onlyNonZero', 'binId'],
     forbidden: 'art_supervisor',
+  },
+  'stocktake.list': {
+    prepare: stocktakeSetup,
+    as: 'director',
+    valid: () => ({ status: 'counting' }),
+    invalid: () => ({ status: 'open', limit: 0 }),
+    invalidFields: ['status', 'limit'],
+    forbidden: 'cs_agent',
+  },
+  'stocktake.get': {
+    prepare: stocktakeSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.stocktakeId }),
+    invalid: () => ({ id: 'PD-1' }),
+    invalidFields: ['id'],
+    forbidden: 'art_agent',
+  },
+  'stocktake.lines': {
+    prepare: stocktakeSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.stocktakeId, binId: ids.binId, filter: 'uncounted', limit: 5000 }),
+    invalid: (ids) => ({ id: ids.stocktakeId, filter: 'mine', limit: 20_001 }),
+    invalidFields: ['filter', 'limit'],
+    forbidden: 'cs_supervisor',
+  },
+  'stocktake.start': {
+    prepare: postedSetup,
+    as: 'wh_supervisor',
+    valid: () => ({ kind: 'monthly', scope: { type: 'bins', from: 'a-01-01', to: 'A-01-02' }, blind: true }),
+    invalid: () => ({ kind: 'weekly', scope: { type: 'bins', from: 'A 01', to: '' }, blind: 'yes' }),
+    invalidFields: ['kind', 'scope.from', 'scope.to', 'blind'],
+    forbidden: 'wh_agent',
+  },
+  'stocktake.count': {
+    prepare: stocktakeSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.stocktakeId, counts: [{ skuId: ids.skuId, binId: ids.binId, counted: 5 }] }),
+    invalid: (ids) => ({
+      id: ids.stocktakeId,
+      counts: [{ skuId: ids.skuId, binId: ids.binId, counted: -1 }],
+    }),
+    invalidFields: ['counts.0.counted'],
+    forbidden: 'director',
+  },
+  'stocktake.cancel': {
+    prepare: stocktakeSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ id: ids.stocktakeId, reason: '范围选错了' }),
+    invalid: (ids) => ({ id: ids.stocktakeId, reason: '' }),
+    invalidFields: ['reason'],
+    forbidden: 'wh_agent',
+  },
+  'stocktake.approve': {
+    prepare: countedSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ id: ids.stocktakeId }),
+    invalid: () => ({ id: 7 }),
+    invalidFields: ['id'],
+    forbidden: 'wh_agent',
+  },
+  'stocktake.report': {
+    prepare: countedSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.stocktakeId }),
+    invalid: () => ({ id: '' }),
+    invalidFields: ['id'],
+    forbidden: 'art_supervisor',
+  },
+  'stocktake.exportCsv': {
+    prepare: countedSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ id: ids.stocktakeId, encoding: 'gbk' }),
+    invalid: (ids) => ({ id: ids.stocktakeId, encoding: 'utf16' }),
+    invalidFields: ['encoding'],
+    forbidden: 'cs_agent',
   },
 };
 

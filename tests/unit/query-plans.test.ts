@@ -3,6 +3,7 @@
 // take 100 ms). This runs a typical workload, then asks SQLite for the plan of every statement
 // the store prepared and refuses full scans of the big tables, except the few that mean to scan.
 import { afterEach, describe, expect, it } from 'vitest';
+import { countAccuracy } from '../../src-main/modules/warehouse/stocktake';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
 import {
   createOrderOutbound,
@@ -29,6 +30,8 @@ const MEANT_TO_SCAN = [
   /FROM stock_document d WHERE d\.deleted_at IS NULL ORDER BY|FROM stock_document d LEFT JOIN staff st ON st\.id = d\.posted_by\s+WHERE d\.deleted_at IS NULL ORDER BY/, // newest documents, unfiltered
   /SELECT m\.\*, NULL AS balance FROM stock_movement m\)/, // the whole ledger, newest first by seq
   /FROM stock_balance sb JOIN sku s[\s\S]*WHERE 1 = 1 AND (?!sb\.bin_id)/, // the balance list, all bins
+  /FROM stock_balance sb JOIN sku s ON s\.id = sb\.sku_id WHERE sb\.on_hand <> 0/, // stocktake snapshot, all stock
+  /SELECT DISTINCT sku_id FROM stock_balance WHERE on_hand <> 0/, // stocktake sample: the candidates
 ];
 
 /** alias → table for `FROM t a` / `JOIN t AS a` (EXPLAIN QUERY PLAN names aliased tables by alias). */
@@ -178,6 +181,40 @@ describe('query plans', () => {
     shipmentForOrder(app.store, 'TB1');
     void skuId;
 
+    // Stocktakes: start (all, bins, SKUs, sample), count, recount, report, approve, cancel, history.
+    const all = await app.ok<{ id: string }>(C, 'stocktake.start', {
+      kind: 'monthly',
+      scope: { type: 'all' },
+    });
+    await app.ok(C, 'stocktake.lines', { id: all.id, binId: bin1.id, filter: 'uncounted' });
+    await app.ok(C, 'stocktake.cancel', { id: all.id, reason: '重来' });
+    const sample = await app.ok<{ id: string }>(C, 'stocktake.start', {
+      kind: 'spot',
+      scope: { type: 'sample', size: 1, seed: 7 },
+    });
+    await app.ok(C, 'stocktake.cancel', { id: sample.id, reason: '重来' });
+    const picked = await app.ok<{ id: string }>(C, 'stocktake.start', {
+      kind: 'spot',
+      scope: { type: 'skus', skuIds: [sku2] },
+    });
+    await app.ok(C, 'stocktake.cancel', { id: picked.id, reason: '重来' });
+    const st = await app.ok<{ id: string }>(C, 'stocktake.start', {
+      kind: 'monthly',
+      scope: { type: 'bins', from: 'A-01-01', to: 'A-01-01' },
+    });
+    await app.ok(C, 'stocktake.count', { id: st.id, counts: [{ skuId: sku2, binId: bin1.id, counted: 3 }] });
+    await app.ok(C, 'stocktake.count', { id: st.id, counts: [{ skuId: skuId, binId: bin1.id, counted: 1 }] });
+    await app.signInAs(C, 'wh_supervisor');
+    await app.ok(C, 'stocktake.count', { id: st.id, counts: [{ skuId: sku2, binId: bin1.id, counted: 2 }] });
+    await app.ok(C, 'stocktake.lines', { id: st.id, filter: 'variance' });
+    await app.ok(C, 'stocktake.report', { id: st.id });
+    await app.ok(C, 'stocktake.approve', { id: st.id });
+    await app.ok(C, 'stocktake.get', { id: st.id });
+    await app.ok(C, 'stocktake.list', { status: 'approved' });
+    await app.ok(C, 'stocktake.list', {});
+    await app.ok(C, 'stocktake.exportCsv', { id: st.id });
+    countAccuracy(app.store, { from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' });
+
     const sqls = app.store
       .preparedSql()
       .filter((s) => /^\s*(SELECT|UPDATE|DELETE|INSERT[\s\S]*SELECT)/i.test(s));
@@ -190,7 +227,11 @@ describe('query plans', () => {
         const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
           alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
         );
-        if (/^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance)\b/.test(step)) {
+        if (
+          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count)\b/.test(
+            step,
+          )
+        ) {
           offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
         }
       }

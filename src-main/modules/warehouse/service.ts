@@ -36,7 +36,7 @@ export type BinData = z.output<typeof binInput>;
 export type DraftData = z.output<typeof draftInput>;
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-const PREFIX: Readonly<Record<DocType, string>> = {
+export const PREFIX: Readonly<Record<DocType, string>> = {
   purchase_in: 'RK',
   return_in: 'RK',
   other_in: 'RK',
@@ -348,7 +348,7 @@ export function documentFilterSql(input: {
   return { where: parts.join(' AND '), params };
 }
 
-function docRow(store: Store, id: string): DocDb | undefined {
+export function docRow(store: Store, id: string): DocDb | undefined {
   return store.stmt<DocDb>(`SELECT * FROM stock_document WHERE id = ? AND deleted_at IS NULL`).get(id);
 }
 
@@ -466,7 +466,7 @@ function checkLines(store: Store, type: DocType, lines: LineData[]): Map<number,
 }
 
 /** What the change log records of a document's lines. */
-function linesSummary(store: Store, documentId: string) {
+export function linesSummary(store: Store, documentId: string) {
   return linesOf(store, documentId).map((l) => ({
     sku: l.sku_id,
     bin: l.bin_id,
@@ -477,7 +477,11 @@ function linesSummary(store: Store, documentId: string) {
   }));
 }
 
-function insertLines(store: Store, documentId: string, lines: Omit<LineDb, 'id' | 'document_id'>[]): void {
+export function insertLines(
+  store: Store,
+  documentId: string,
+  lines: Omit<LineDb, 'id' | 'document_id'>[],
+): void {
   for (const l of lines) {
     store
       .stmt(
@@ -570,7 +574,7 @@ export function saveDraft(store: Store, by: string, input: DraftData): StockDocu
   return getDocument(store, before.id);
 }
 
-function insertDocument(
+export function insertDocument(
   store: Store,
   by: string,
   id: string,
@@ -590,7 +594,7 @@ function insertDocument(
 }
 
 /** Today in the shop's time zone, yyyy-mm-dd. */
-function localDate(store: Store): string {
+export function localDate(store: Store): string {
   const d = store.localDay(shopTimeZone(store));
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 }
@@ -660,7 +664,7 @@ function onHand(store: Store, skuId: string, binId: string): number {
  * when a bin would end below zero, unless an override reason is given by someone allowed to
  * override (otherwise FORBIDDEN).
  */
-function postDocument(
+export function postDocument(
   store: Store,
   by: string,
   d: DocDb,

@@ -16,6 +16,7 @@ import { DocumentsPage } from '../features/warehouse/DocumentsPage';
 import { LedgerPage } from '../features/warehouse/LedgerPage';
 import { ReturnsPage } from '../features/warehouse/ReturnsPage';
 import { ShippingPage } from '../features/warehouse/ShippingPage';
+import { StocktakePage } from '../features/warehouse/StocktakePage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -43,6 +44,7 @@ const FEATURES: Record<Tab, Feature[]> = {
     { key: 'balances', needs: 'warehouse.read', render: () => <BalancesPage /> },
     { key: 'ledger', needs: 'warehouse.read', render: () => <LedgerPage /> },
     { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
+    { key: 'stocktake', needs: 'warehouse.read', render: () => <StocktakePage /> },
   ],
   service: [
     {
@@ -196,6 +198,9 @@ export function Shell() {
                       : t(
                           `warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'shipping' | 'returns'>}`,
                         )}
+                    : f.key === 'stocktake'
+                      ? t('stocktake.tab')
+                      : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'stocktake'>}`)}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,

@@ -15,6 +15,7 @@ export type WarehousePage =
   // h-ship: 发货 and 退货验收
   | 'shipping'
   | 'returns';
+export type WarehousePage = 'catalog' | 'documents' | 'balances' | 'ledger' | 'bins' | 'stocktake';
 
 export const DIRECTION: Readonly<Record<DocType, 'in' | 'out' | 'transfer'>> = {
   purchase_in: 'in',
