@@ -606,6 +606,9 @@ export interface InspectionResult {
   returnDocument: StockDocument;
   /** The posted other_out (报废) taking the write-offs out, or null. */
   scrapDocument: StockDocument | null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Stocktakes (盘点, h-stock): snapshot, counts and recounts, variance report, approval
 // ---------------------------------------------------------------------------------------------
 export { STOCKTAKE_KINDS, STOCKTAKE_SCOPES, STOCKTAKE_STATUSES, type StocktakeKind, type StocktakeScope };

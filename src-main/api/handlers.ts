@@ -143,6 +143,7 @@ export const handlers: HandlerTable = {
   'warehouse.exportBalances': {
     mode: 'async',
     run: (ctx, input) => exportBalances(ctx.store, ctx.host, input),
+  },
   // stocktakes (盘点)
   'stocktake.list': {
     mode: 'read',

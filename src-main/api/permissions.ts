@@ -60,14 +60,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'warehouse.override',
     'warehouse.bins',
     'orders.shippingRead',
-  ],
-  // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post', 'orders.shippingRead'],
     'warehouse.stocktake',
     'warehouse.count',
   ],
   // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post', 'warehouse.count'],
+  wh_agent: [
+    'catalog.read',
+    'warehouse.read',
+    'warehouse.write',
+    'warehouse.post',
+    'orders.shippingRead',
+    'warehouse.count',
+  ],
   // 客服 maintain product information (§7.4) but do not archive or bulk-import.
   cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export', 'orders.shippingRead'],
   cs_agent: ['catalog.read', 'orders.shippingRead'],

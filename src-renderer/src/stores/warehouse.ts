@@ -14,8 +14,8 @@ export type WarehousePage =
   | 'bins'
   // h-ship: 发货 and 退货验收
   | 'shipping'
-  | 'returns';
-export type WarehousePage = 'catalog' | 'documents' | 'balances' | 'ledger' | 'bins' | 'stocktake';
+  | 'returns'
+  | 'stocktake';
 
 export const DIRECTION: Readonly<Record<DocType, 'in' | 'out' | 'transfer'>> = {
   purchase_in: 'in',
