@@ -29,6 +29,13 @@ export const PERMISSIONS = [
   'warehouse.post',
   'warehouse.override',
   'warehouse.bins',
+  // Staffing (排班、考勤、考核): see the rota; edit a team's rota and correct its punches (the
+  // team is enforced in main); clock oneself in and out; read attendance; score the warehouse.
+  'rota.read',
+  'rota.manage',
+  'attendance.clock',
+  'attendance.read',
+  'assessment.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,9 +45,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // 店长 runs the shop day to day and sees every report.
   manager: ALL,
   // 运营总监 reads the figures and the audit trail; does not edit stock data.
-  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read'],
+  director: [
+    'catalog.read',
+    'catalog.export',
+    'audit.read',
+    'warehouse.read',
+    'rota.read',
+    'attendance.clock',
+    'attendance.read',
+  ],
   // 行政人事 keeps the staff accounts.
-  admin: ['catalog.read', 'staff.manage'],
+  admin: ['catalog.read', 'staff.manage', 'rota.read', 'attendance.clock'],
   // 仓储主管 keeps SKUs, barcodes and costs correct.
   // and runs the warehouse: bins, overrides and reversals.
   wh_supervisor: [
@@ -54,14 +69,34 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'warehouse.post',
     'warehouse.override',
     'warehouse.bins',
+    'rota.read',
+    'rota.manage',
+    'attendance.clock',
+    'attendance.read',
+    'assessment.manage',
   ],
   // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post'],
+  wh_agent: [
+    'catalog.read',
+    'warehouse.read',
+    'warehouse.write',
+    'warehouse.post',
+    'rota.read',
+    'attendance.clock',
+  ],
   // 客服 maintain product information (§7.4) but do not archive or bulk-import.
-  cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export'],
-  cs_agent: ['catalog.read'],
-  art_supervisor: ['catalog.read', 'catalog.export'],
-  art_agent: ['catalog.read'],
+  cs_supervisor: [
+    'catalog.read',
+    'catalog.write',
+    'catalog.export',
+    'rota.read',
+    'rota.manage',
+    'attendance.clock',
+    'attendance.read',
+  ],
+  cs_agent: ['catalog.read', 'rota.read', 'attendance.clock'],
+  art_supervisor: ['catalog.read', 'catalog.export', 'rota.read', 'attendance.clock'],
+  art_agent: ['catalog.read', 'rota.read', 'attendance.clock'],
 };
 
 /** Roles whose accounts only a store manager may create, change, reset or deactivate. */
