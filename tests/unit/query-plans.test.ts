@@ -132,6 +132,43 @@ describe('query plans', () => {
     await app.ok(C, 'warehouse.skuStock', { skuId: sku2 });
     void skuId;
 
+    // Staffing: a week's rota saved and copied, punches and a correction, the report, the assessment.
+    const DAY_SHIFT = '01930000-0000-7000-8000-000000000003';
+    const people = await app.ok<{ id: string; role: string }[]>(C, 'auth.roster');
+    const agentId = people.find((x) => x.role === 'manager')!.id;
+    await app.ok(C, 'rota.templates', { team: 'warehouse' });
+    await app.ok(C, 'rota.saveTemplate', { team: 'warehouse', name: '中班', start: '13:00', end: '22:00' });
+    const whPerson = await app.ok<{ id: string }>(C, 'staff.create', {
+      name: '仓库小李',
+      role: 'wh_agent',
+      pin: '5678',
+    });
+    await app.ok(C, 'rota.saveWeek', {
+      team: 'warehouse',
+      weekStart: '2026-11-02',
+      cells: [{ staffId: whPerson.id, date: '2026-11-02', kind: 'shift', templateId: DAY_SHIFT }],
+    });
+    await app.ok(C, 'rota.copyWeek', { team: 'warehouse', weekStart: '2026-11-09' });
+    await app.ok(C, 'rota.week', { team: 'warehouse', weekStart: '2026-11-09' });
+    await app.ok(C, 'rota.myShifts', { from: '2026-11-01', to: '2026-11-30' });
+    await app.ok(C, 'attendance.clock', { kind: 'in' });
+    await app.ok(C, 'attendance.clock', { kind: 'out' });
+    await app.ok(C, 'attendance.status');
+    const punches = await app.ok<{ id: string }[]>(C, 'attendance.punches', {
+      staffId: agentId,
+      month: new Date().toISOString().slice(0, 7),
+    });
+    await app.ok(C, 'attendance.correct', {
+      staffId: agentId,
+      kind: 'void',
+      replacesId: punches[0]!.id,
+      reason: '测试',
+    });
+    await app.ok(C, 'attendance.report', { team: 'warehouse', month: '2026-11' });
+    await app.ok(C, 'attendance.saveSettings', { lateGraceMin: 10, earlyGraceMin: 0 });
+    await app.ok(C, 'assessment.month', { month: '2026-11' });
+    await app.ok(C, 'assessment.saveScore', { staffId: whPerson.id, month: '2026-11', score: 90 });
+
     const sqls = app.store
       .preparedSql()
       .filter((s) => /^\s*(SELECT|UPDATE|DELETE|INSERT[\s\S]*SELECT)/i.test(s));
@@ -144,11 +181,20 @@ describe('query plans', () => {
         const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
           alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
         );
-        if (/^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance)\b/.test(step)) {
+        if (
+          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|rota_entry|attendance_punch|assessment_score)\b/.test(
+            step,
+          )
+        ) {
           offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
         }
       }
     }
     expect(offenders).toEqual([]);
+    // The assessment's measures read a month of posted documents by the posted_at index.
+    const measures = sqls.filter((q) => /FROM stock_document d[\s\S]*d\.posted_at >= @from/.test(q));
+    expect(measures).toHaveLength(2);
+    for (const q of measures)
+      expect(planOf(app, q).join('\n')).toMatch(/USING (COVERING )?INDEX stock_document_posted/);
   });
 });
