@@ -74,18 +74,18 @@ test('a supervisor builds the rota, a person clocks in and out, the monthly repo
   await page.getByTestId('rota-save').click();
   await expect(page.getByText(zh.rota.saved)).toBeVisible();
   await expect(page.getByTestId('rota-unsaved')).toHaveCount(0);
-  await expect(page.getByTestId(`rota-cell-${agent.name}-${week[0]}`)).toContainText(DAY);
+  await expect(page.getByTestId(`rota-cell-${agent.name}-${week[0]}`)).toContainText(/白班\s*09:00–18:00/);
   await shot('rota-saved');
 
   // Next week: copy last week.
   await page.getByTestId('rota-next').click();
   await expect(page.getByTestId(`rota-cell-${agent.name}-${week[0]}`)).toHaveCount(0);
   await page.getByTestId('rota-copy').click();
-  await expect(page.getByText(zh.rota.copyTitle)).toBeVisible();
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText(zh.rota.copyTitle);
   await page.getByTestId('rota-copy-confirm').click();
   await expect(page.getByText(zh.rota.copied)).toBeVisible();
   const nextMonday = page.locator(`[data-testid^="rota-cell-${agent.name}-"]`).first();
-  await expect(nextMonday).toContainText(DAY);
+  await expect(nextMonday).toContainText(/白班\s*09:00–18:00/);
   await shot('rota-copied');
   await page.getByTestId('rota-this').click();
   await signOut(page);
@@ -143,7 +143,7 @@ test('a supervisor builds the rota, a person clocks in and out, the monthly repo
   await expect(page.getByTestId('print-root')).toContainText(agent.name);
   await page.screenshot({ path: test.info().outputPath('attendance-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
-  await page.getByRole('button', { name: zh.common.close }).click();
+  await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
 
   // CSV export: UTF-8 with BOM, read back.
   await page.getByTestId('att-export').click();
@@ -170,7 +170,7 @@ test('a supervisor builds the rota, a person clocks in and out, the monthly repo
   await assign(page, cs.name, week[0]!, '早班 08:00–17:00');
   await page.getByTestId('rota-save').click();
   await expect(page.getByText(zh.rota.saved)).toBeVisible();
-  await expect(page.getByTestId(`rota-cell-${csAgent.name}-${week[0]}`)).toContainText('晚班 16:00–24:00');
+  await expect(page.getByTestId(`rota-cell-${csAgent.name}-${week[0]}`)).toContainText(/晚班\s*16:00–24:00/);
   await shot('cs-rota');
 });
 
@@ -185,7 +185,7 @@ test('the store manager scores the warehouse team in the monthly assessment', as
   await signIn(page, manager.name, manager.pin);
   await page.getByTestId('wh-subtab-assessment').click();
   await expect(page.getByTestId(`asm-${agent.name}-linesPicked`)).toBeVisible();
-  await page.getByTestId(`asm-score-${agent.name}`).locator('input').fill('92');
+  await page.getByRole('spinbutton', { name: `${agent.name} ${zh.assessment.score}` }).fill('92');
   await page.getByTestId(`asm-comment-${agent.name}`).fill('拣货又快又准');
   await page.getByTestId(`asm-save-${agent.name}`).click();
   await expect(page.getByText(tr(zh.assessment.saved, { name: agent.name }))).toBeVisible();

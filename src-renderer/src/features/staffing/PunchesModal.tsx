@@ -224,7 +224,7 @@ export function PunchesModal({
             rules={[{ required: true, whitespace: true, message: t('errors.validation.required') }]}
           >
             <Input
-              style={{ width: 240 }}
+              style={{ width: 300 }}
               maxLength={200}
               placeholder={t('attendance.punches.reasonPlaceholder')}
               data-testid="att-correct-reason"

@@ -142,6 +142,19 @@ export function RotaWeekView({ team }: { team: Team }) {
               value={value}
               options={options}
               popupMatchSelectWidth={false}
+              labelRender={({ label }) => {
+                // "白班 09:00–18:00": the name, then the time in small print, so it fits the cell.
+                const text = String(label ?? '');
+                const space = text.indexOf(' ');
+                return space < 0 ? (
+                  text
+                ) : (
+                  <span className="rota-label">
+                    <span className="rota-label__name">{text.slice(0, space)}</span>
+                    <span className="rota-label__time">{text.slice(space + 1)}</span>
+                  </span>
+                );
+              }}
               onChange={(v: string) => setEdits((m) => new Map(m).set(k, v))}
               aria-label={`${p.name} ${date}`}
               data-testid={`rota-cell-${p.name}-${date}`}
