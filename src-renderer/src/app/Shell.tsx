@@ -217,7 +217,9 @@ export function Shell() {
                     ? tDynamic(f.labelKey)
                     : f.key === 'catalog'
                       ? t('features.catalog')
-                      : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'rota' | 'assessment'>}`)}
+                      : t(
+                          `warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'rota' | 'assessment'>}`,
+                        )}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,

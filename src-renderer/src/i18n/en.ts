@@ -749,12 +749,14 @@ const en: Messages = {
     unsaved: '{{count}} unsaved changes',
     copy: 'Copy last week',
     copyTitle: "Replace this week with last week's rota?",
-    copyBody: "Everyone on the {{team}} gets last week's shifts for this week; shifts already planned this week are replaced.",
+    copyBody:
+      "Everyone on the {{team}} gets last week's shifts for this week; shifts already planned this week are replaced.",
     copyOk: 'Copy',
     copied: 'This week now matches last week',
     readOnly: "Only the store manager and the team's supervisor can change the rota.",
     noPeople: 'This team has nobody yet. Add people under Settings → Staff.',
-    legend: 'The store manager keeps the shifts under "Shifts"; a late shift ending at 24:00 belongs to its day.',
+    legend:
+      'The store manager keeps the shifts under "Shifts"; a late shift ending at 24:00 belongs to its day.',
     templates: {
       title: 'Shifts',
       team: 'Team',
@@ -770,7 +772,8 @@ const en: Messages = {
       restore: 'Restore',
       archived: 'Retired',
       inUse: 'In use',
-      timeHint: '24-hour time such as 08:00; a shift ends at 24:00 at the latest (and then belongs to its day)',
+      timeHint:
+        '24-hour time such as 08:00; a shift ends at 24:00 at the latest (and then belongs to its day)',
       saved: 'Shift saved',
     },
     settings: {
@@ -864,7 +867,8 @@ const en: Messages = {
       voidTitle: 'Void this punch?',
       voidReason: 'Why',
       saved: 'Correction recorded; the original punch stays on record',
-      factsNote: 'Punches are never changed or deleted; a correction is a new record with its reason and who made it.',
+      factsNote:
+        'Punches are never changed or deleted; a correction is a new record with its reason and who made it.',
     },
   },
   assessment: {
@@ -906,7 +910,8 @@ const en: Messages = {
     // end warehouse errors
     // staffing errors
     alreadyClockedIn: 'You have already clocked in; use “Clock out” when you leave',
-    notClockedIn: 'You have not clocked in, so you cannot clock out; ask your supervisor to add a missed punch',
+    notClockedIn:
+      'You have not clocked in, so you cannot clock out; ask your supervisor to add a missed punch',
     rotaNothingToCopy: 'Last week has no rota to copy',
     // end staffing errors
     unknown: 'That did not work. Try again in a moment; if it keeps happening, tell the store manager.',

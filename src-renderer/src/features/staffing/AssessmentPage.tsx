@@ -34,16 +34,21 @@ export function AssessmentPage() {
   const [saving, setSaving] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setData(await api.assessment.month({ month }));
-      setDrafts(new Map());
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [month]);
-  useEffect(() => void load(), [load]);
+  const load = useCallback(
+    () =>
+      api.assessment.month({ month }).then(
+        (next) => {
+          setData(next);
+          setDrafts(new Map());
+          setError(null);
+        },
+        (e: unknown) => setError(errorText(e)),
+      ),
+    [month],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const draftOf = (r: AssessmentRow): Draft =>
     drafts.get(r.staffId) ?? { score: r.score, comment: r.comment };

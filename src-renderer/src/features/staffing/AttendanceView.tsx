@@ -46,14 +46,17 @@ export function AttendanceView({ team }: { team: Team }) {
   const [punchesOf, setPunchesOf] = useState<AttendanceRow | null>(null);
   const canCorrect = !!role && managesTeam(role, team);
 
-  const load = useCallback(async () => {
-    try {
-      setReport(await api.attendance.report({ team, month }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [team, month]);
+  const load = useCallback(
+    () =>
+      api.attendance.report({ team, month }).then(
+        (next) => {
+          setReport(next);
+          setError(null);
+        },
+        (e: unknown) => setError(errorText(e)),
+      ),
+    [team, month],
+  );
 
   useEffect(() => {
     void load();

@@ -20,14 +20,16 @@ export function ClockWidget() {
   const [status, setStatus] = useState<ClockStatus | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    if (!allowed) return;
-    try {
-      setStatus(await api.attendance.status({}));
-    } catch {
-      setStatus(null);
-    }
-  }, [allowed]);
+  const load = useCallback(
+    () =>
+      allowed
+        ? api.attendance.status({}).then(
+            (next) => setStatus(next),
+            () => setStatus(null),
+          )
+        : Promise.resolve(),
+    [allowed],
+  );
 
   useEffect(() => {
     void load();

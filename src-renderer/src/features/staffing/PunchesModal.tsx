@@ -53,14 +53,17 @@ export function PunchesModal({
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch('kind', form);
 
-  const load = useCallback(async () => {
-    try {
-      setPunches(await api.attendance.punches({ staffId: person.staffId, month }));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [person.staffId, month]);
-  useEffect(() => void load(), [load]);
+  const load = useCallback(
+    () =>
+      api.attendance.punches({ staffId: person.staffId, month }).then(
+        (next) => setPunches(next),
+        (e: unknown) => setError(errorText(e)),
+      ),
+    [person.staffId, month],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   function startFix(p: Punch, asVoid: boolean) {
     setReplacing(p);

@@ -25,17 +25,20 @@ export function RotaWeekView({ team }: { team: Team }) {
   const [edits, setEdits] = useState<Map<string, CellValue>>(new Map());
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setWeek(await api.rota.week({ team, weekStart }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [team, weekStart]);
+  const load = useCallback(
+    () =>
+      api.rota.week({ team, weekStart }).then(
+        (next) => {
+          setWeek(next);
+          setEdits(new Map());
+          setError(null);
+        },
+        (e: unknown) => setError(errorText(e)),
+      ),
+    [team, weekStart],
+  );
 
   useEffect(() => {
-    setEdits(new Map());
     void load();
   }, [load, staffId]);
 

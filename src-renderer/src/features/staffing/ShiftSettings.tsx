@@ -36,21 +36,22 @@ export function ShiftSettings({ team }: { team: Team }) {
   const [form] = Form.useForm<TemplateForm>();
   const [rules] = Form.useForm<{ lateGraceMin: number; earlyGraceMin: number }>();
 
-  const load = useCallback(async () => {
-    try {
-      const [tpls, s] = await Promise.all([
-        api.rota.templates({ team, includeArchived: true }),
-        api.attendance.settings({}),
-      ]);
-      setTemplates(tpls);
-      setSettings(s);
-      rules.setFieldsValue({ lateGraceMin: s.lateGraceMin, earlyGraceMin: s.earlyGraceMin });
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [team, rules]);
-  useEffect(() => void load(), [load]);
+  const load = useCallback(
+    () =>
+      Promise.all([api.rota.templates({ team, includeArchived: true }), api.attendance.settings({})]).then(
+        ([tpls, s]) => {
+          setTemplates(tpls);
+          setSettings(s);
+          rules.setFieldsValue({ lateGraceMin: s.lateGraceMin, earlyGraceMin: s.earlyGraceMin });
+          setError(null);
+        },
+        (e: unknown) => setError(errorText(e)),
+      ),
+    [team, rules],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   function open(tpl: ShiftTemplate | 'new') {
     setEditing(tpl);
