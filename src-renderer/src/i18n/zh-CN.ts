@@ -872,7 +872,7 @@ const zhCN = {
     },
     score: '主管评分',
     comment: '评语',
-    commentPlaceholder: '本月表现、需要改进的地方',
+    commentPlaceholder: '本月表现、待改进之处',
     save: '保存',
     saved: '{{name}} 的考核已保存',
     export: '导出 CSV',

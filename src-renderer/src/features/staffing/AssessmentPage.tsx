@@ -85,13 +85,13 @@ export function AssessmentPage() {
   }
 
   const columns: TableProps<AssessmentRow>['columns'] = [
-    { key: 'name', dataIndex: 'name', title: t('assessment.name'), width: 100, fixed: 'left' },
+    { key: 'name', dataIndex: 'name', title: t('assessment.name'), width: 100 },
     { key: 'role', title: t('assessment.role'), width: 90, render: (_: unknown, r) => t(`roles.${r.role}`) },
     ...(data?.measures ?? []).map((m) => ({
       key: m.key,
       // A measure added later without a translation shows its Chinese CSV header.
       title: tDynamic(`assessment.measures.${m.key}`, {}, m.header),
-      width: 84,
+      width: 72,
       align: 'right' as const,
       render: (_: unknown, r: AssessmentRow) => (
         <span className="num" data-testid={`asm-${r.name}-${m.key}`}>
@@ -121,7 +121,6 @@ export function AssessmentPage() {
     {
       key: 'comment',
       title: t('assessment.comment'),
-      width: 240,
       render: (_: unknown, r) => (
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 3 }}
@@ -138,7 +137,6 @@ export function AssessmentPage() {
       key: 'save',
       title: '',
       width: 90,
-      fixed: 'right',
       render: (_: unknown, r) => (
         <Button
           size="small"
@@ -186,7 +184,7 @@ export function AssessmentPage() {
         dataSource={data?.rows ?? []}
         loading={!data && !error}
         pagination={false}
-        scroll={{ x: 190 + (data?.measures.length ?? 8) * 84 + 430 }}
+        scroll={{ x: 190 + (data?.measures.length ?? 8) * 72 + 190 + 240 }}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.empty')} />,
         }}
