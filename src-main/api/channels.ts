@@ -62,6 +62,24 @@ export const CHANNELS = [
   'stocktake.approve',
   'stocktake.report',
   'stocktake.exportCsv',
+  // staffing: rota, attendance, assessment
+  'rota.templates',
+  'rota.saveTemplate',
+  'rota.week',
+  'rota.saveWeek',
+  'rota.copyWeek',
+  'rota.myShifts',
+  'attendance.status',
+  'attendance.clock',
+  'attendance.punches',
+  'attendance.correct',
+  'attendance.report',
+  'attendance.exportCsv',
+  'attendance.settings',
+  'attendance.saveSettings',
+  'assessment.month',
+  'assessment.saveScore',
+  'assessment.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -752,6 +752,223 @@ export interface StocktakeReport {
   }[];
   /** First counts per person: `exact` = the first count was not changed by a recount. */
   byCounter: { staffId: string; name: string; lines: number; exact: number; accuracy: number }[];
+// Staffing (排班、考勤、考核): shift templates, the weekly rota, clock-in/out, attendance, assessment
+// ---------------------------------------------------------------------------------------------
+// staffing contract
+/** Teams with a rota: 仓储 and 客服. A person's team follows from their role. */
+export const TEAMS = ['warehouse', 'service'] as const;
+export type Team = (typeof TEAMS)[number];
+export const TEAM_ROLES: Readonly<Record<Team, readonly Role[]>> = {
+  warehouse: ['wh_supervisor', 'wh_agent'],
+  service: ['cs_supervisor', 'cs_agent'],
+};
+/** The team whose rota a role is on, or null (manager, director, art, admin). */
+export function teamOfRole(role: Role): Team | null {
+  return TEAMS.find((t) => TEAM_ROLES[t].includes(role)) ?? null;
+}
+/** Who may edit a team's rota and correct its punches: the manager, or that team's supervisor. */
+export function managesTeam(role: Role, team: Team): boolean {
+  return (
+    role === 'manager' ||
+    (role === 'wh_supervisor' && team === 'warehouse') ||
+    (role === 'cs_supervisor' && team === 'service')
+  );
+}
+/** Who may read a team's attendance: manager and director, or that team's supervisor. */
+export function readsTeamAttendance(role: Role, team: Team): boolean {
+  return role === 'director' || managesTeam(role, team);
+}
+/** Who may see a team's rota: its members, its supervisor, the manager and the director. */
+export function seesTeamRota(role: Role, team: Team): boolean {
+  return readsTeamAttendance(role, team) || teamOfRole(role) === team;
+}
+
+/** A time of day `HH:mm`, 00:00–23:59, or 24:00 (the end of a late shift). */
+const timeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'key:timeOfDay' });
+/** A shop-local month, yyyy-mm. */
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'key:month' });
+const team = z.enum(TEAMS);
+const csvEncoding = z.enum(['utf8bom', 'gbk']).default('utf8bom');
+
+export const shiftTemplateInput = z.strictObject({
+  id: id.optional(),
+  expectedVersion: z.string().min(1).max(64).optional(),
+  team,
+  name: z.string().trim().min(1).max(20),
+  start: timeOfDay,
+  end: timeOfDay,
+  archived: z.boolean().default(false),
+});
+export type ShiftTemplateInput = z.input<typeof shiftTemplateInput>;
+
+/** One cell of the week grid: a shift, 休息 (rest), or nothing planned ('none' clears it). */
+export const rotaCellInput = z.strictObject({
+  staffId: id,
+  date: z.iso.date(),
+  kind: z.enum(['shift', 'rest', 'none']),
+  /** Required for kind 'shift'. */
+  templateId: id.optional(),
+});
+
+export const punchCorrectionInput = z
+  .strictObject({
+    staffId: id,
+    /** 'in'/'out': a punch the person forgot (or the right time of a wrong one, with replacesId); 'void': cancel replacesId. */
+    kind: z.enum(['in', 'out', 'void']),
+    /** When the person really clocked in or out (UTC ISO-8601); not for 'void'. */
+    at: isoDate.optional(),
+    replacesId: id.optional(),
+    reason: z.string().trim().min(1).max(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'void' && !v.at) ctx.addIssue({ code: 'custom', path: ['at'], message: 'key:required' });
+    if (v.kind === 'void' && !v.replacesId)
+      ctx.addIssue({ code: 'custom', path: ['replacesId'], message: 'key:required' });
+  });
+
+export interface ShiftTemplate {
+  id: string;
+  team: Team;
+  name: string;
+  /** HH:mm shop-local; end may be 24:00. */
+  start: string;
+  end: string;
+  archived: boolean;
+  version: string;
+}
+export interface RotaCell {
+  staffId: string;
+  /** Shop-local yyyy-mm-dd: the date the shift starts (a shift ending at 24:00 belongs to it). */
+  date: string;
+  kind: 'shift' | 'rest';
+  templateId: string | null;
+  /** The shift as assigned (copied from its template then). Empty for rest. */
+  name: string;
+  start: string | null;
+  end: string | null;
+}
+export interface RotaWeek {
+  team: Team;
+  /** The Monday, yyyy-mm-dd. */
+  weekStart: string;
+  /** Monday … Sunday. */
+  dates: string[];
+  people: StaffPublic[];
+  cells: RotaCell[];
+  /** The team's shift templates in use. */
+  templates: ShiftTemplate[];
+  /** Whether the caller may edit this team's rota. */
+  canManage: boolean;
+}
+export type PunchKind = 'in' | 'out' | 'void';
+export interface Punch {
+  id: string;
+  staffId: string;
+  kind: PunchKind;
+  /** UTC ISO-8601. */
+  at: string;
+  source: 'self' | 'correction';
+  replacesId: string | null;
+  reason: string;
+  device: string;
+  recordedAt: string;
+  recordedByName: string | null;
+  /** A later correction replaced or voided this punch: it no longer counts. */
+  superseded: boolean;
+}
+export interface ClockStatus {
+  /** Today in the shop's zone, yyyy-mm-dd. */
+  today: string;
+  team: Team | null;
+  /** Today's rota cell for the caller, if any. */
+  shift: RotaCell | null;
+  /** Clocked in and not out yet: since when (UTC ISO); otherwise null. */
+  clockedInAt: string | null;
+  /** The caller's punches that count, today (shop-local), oldest first. */
+  punches: Punch[];
+}
+export interface AttendanceSettings {
+  lateGraceMin: number;
+  earlyGraceMin: number;
+  version: string;
+}
+export type AttendanceDayStatus =
+  | 'ok'
+  | 'late'
+  | 'early'
+  | 'lateEarly'
+  | 'absent'
+  | 'missingPunch'
+  | 'unscheduled'
+  | 'rest'
+  | 'upcoming'
+  | 'inProgress';
+/** One person's day in the attendance report: a scheduled shift, a rest day, or unscheduled work. */
+export interface AttendanceDay {
+  staffId: string;
+  date: string;
+  /** The rota cell: shift name and times, or rest; null when nothing was planned. */
+  shiftName: string | null;
+  start: string | null;
+  end: string | null;
+  rest: boolean;
+  /** First clock-in and last clock-out that count (UTC ISO), if any. */
+  firstIn: string | null;
+  lastOut: string | null;
+  workedMinutes: number;
+  lateMinutes: number;
+  earlyMinutes: number;
+  missingPunches: number;
+  status: AttendanceDayStatus;
+}
+export interface AttendanceRow {
+  staffId: string;
+  name: string;
+  role: Role;
+  /** Shifts on the rota this month (future ones too). */
+  scheduledShifts: number;
+  restDays: number;
+  /** Dates with any time worked (scheduled or not). */
+  daysWorked: number;
+  workedMinutes: number;
+  lateCount: number;
+  lateMinutes: number;
+  earlyCount: number;
+  earlyMinutes: number;
+  /** Past shifts with no punch at all. */
+  absentCount: number;
+  /** Clock-ins without a clock-out and clock-outs without a clock-in. */
+  missingPunchCount: number;
+  /** Work sessions outside any shift (on rest days or unplanned days). */
+  unscheduledCount: number;
+  unscheduledMinutes: number;
+}
+export interface AttendanceReport {
+  team: Team;
+  month: string;
+  timeZone: string;
+  lateGraceMin: number;
+  earlyGraceMin: number;
+  rows: AttendanceRow[];
+  /** Every person's days that had a shift, a rest or work, by person then date. */
+  days: AttendanceDay[];
+}
+export interface AssessmentRow {
+  staffId: string;
+  name: string;
+  role: Role;
+  /** Measure key → value (see `assessment.month`'s `measures`). */
+  values: Record<string, number>;
+  score: number | null;
+  comment: string;
+  /** The saved score's version; null before the first save. */
+  version: string | null;
+}
+export interface AssessmentMonth {
+  month: string;
+  /** The measures in column order: key and the Chinese column name (the UI translates the key). */
+  measures: { key: string; header: string }[];
+  rows: AssessmentRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1017,6 +1234,58 @@ export const contract = {
   'stocktake.exportCsv': def<ExportResult>()(
     z.strictObject({ id, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
     'warehouse.read',
+  // staffing contract
+  'rota.templates': def<ShiftTemplate[]>()(
+    z.strictObject({ team: team.optional(), includeArchived: z.boolean().default(false) }),
+    'rota.read',
+  ),
+  /** The manager edits the shift templates (a shift may end at 24:00, never after). */
+  'rota.saveTemplate': def<ShiftTemplate>()(shiftTemplateInput, 'shop.manage'),
+  /** A team's week (Monday first). Its members, its supervisor, the manager and the director. */
+  'rota.week': def<RotaWeek>()(z.strictObject({ team, weekStart: localDate }), 'rota.read'),
+  /** Sets the given cells (others unchanged); only the manager or the team's supervisor. */
+  'rota.saveWeek': def<RotaWeek>()(
+    z.strictObject({ team, weekStart: localDate, cells: z.array(rotaCellInput).min(1).max(700) }),
+    'rota.manage',
+  ),
+  /** Makes this week like the week before, for everyone on the team. */
+  'rota.copyWeek': def<RotaWeek>()(z.strictObject({ team, weekStart: localDate }), 'rota.manage'),
+  /** The caller's own rota cells between two dates (at most 62 days). */
+  'rota.myShifts': def<RotaCell[]>()(z.strictObject({ from: localDate, to: localDate }), 'rota.read'),
+  'attendance.status': def<ClockStatus>()(empty, 'attendance.clock'),
+  /** The caller clocks themselves in or out, now, on this PC. */
+  'attendance.clock': def<ClockStatus>()(z.strictObject({ kind: z.enum(['in', 'out']) }), 'attendance.clock'),
+  /** A person's punches in a month, corrections and superseded ones included. */
+  'attendance.punches': def<Punch[]>()(z.strictObject({ staffId: id, month: yearMonth }), 'attendance.read'),
+  /** A correction is a new punch with a reason; the team's supervisor or the manager. */
+  'attendance.correct': def<Punch>()(punchCorrectionInput, 'rota.manage'),
+  'attendance.report': def<AttendanceReport>()(z.strictObject({ team, month: yearMonth }), 'attendance.read'),
+  'attendance.exportCsv': def<ExportResult>()(
+    z.strictObject({ team, month: yearMonth, encoding: csvEncoding }),
+    'attendance.read',
+  ),
+  'attendance.settings': def<AttendanceSettings>()(empty, 'attendance.read'),
+  'attendance.saveSettings': def<AttendanceSettings>()(
+    z.strictObject({
+      lateGraceMin: z.number().int().min(0).max(120),
+      earlyGraceMin: z.number().int().min(0).max(120),
+    }),
+    'shop.manage',
+  ),
+  'assessment.month': def<AssessmentMonth>()(z.strictObject({ month: yearMonth }), 'assessment.manage'),
+  'assessment.saveScore': def<AssessmentRow>()(
+    z.strictObject({
+      staffId: id,
+      month: yearMonth,
+      score: z.number().int().min(0).max(100).nullable(),
+      comment: z.string().trim().max(500).default(''),
+      expectedVersion: z.string().min(1).max(64).optional(),
+    }),
+    'assessment.manage',
+  ),
+  'assessment.exportCsv': def<ExportResult>()(
+    z.strictObject({ month: yearMonth, encoding: csvEncoding }),
+    'assessment.manage',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 

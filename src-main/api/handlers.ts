@@ -13,6 +13,11 @@ import { createExpectedReturn, inspectReturn } from '../modules/warehouse/return
 import { exportBalances, exportDocuments } from '../modules/warehouse/exports';
 import * as stocktake from '../modules/warehouse/stocktake';
 import { can } from './permissions';
+import { can, type Role } from './permissions';
+import * as rota from '../modules/staffing/rota';
+import * as attendance from '../modules/staffing/attendance';
+import * as assessment from '../modules/staffing/assessment';
+import { exportAssessment, exportAttendance } from '../modules/staffing/export';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -24,6 +29,11 @@ function seesBook(ctx: CallContext): boolean {
 function me(ctx: CallContext): string {
   if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'signInFirst');
   return ctx.session.staff.id;
+}
+/** The signed-in person with their role (staffing enforces teams by role). */
+function caller(ctx: CallContext): { id: string; role: Role; name: string } {
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'signInFirst');
+  return ctx.session.staff;
 }
 
 export const handlers: HandlerTable = {
@@ -168,5 +178,40 @@ export const handlers: HandlerTable = {
   'stocktake.exportCsv': {
     mode: 'async',
     run: (ctx, input) => stocktake.exportVarianceCsv(ctx.store, ctx.host, input, seesBook(ctx)),
+  // staffing: rota, attendance, assessment
+  'rota.templates': { mode: 'read', run: (ctx, input) => rota.listTemplates(ctx.store, input) },
+  'rota.saveTemplate': { run: (ctx, input) => rota.saveTemplate(ctx.store, me(ctx), input) },
+  'rota.week': {
+    mode: 'read',
+    run: (ctx, input) => rota.getWeek(ctx.store, caller(ctx), input.team, input.weekStart),
+  },
+  'rota.saveWeek': { run: (ctx, input) => rota.saveWeek(ctx.store, caller(ctx), input) },
+  'rota.copyWeek': { run: (ctx, input) => rota.copyWeek(ctx.store, caller(ctx), input) },
+  'rota.myShifts': { mode: 'read', run: (ctx, input) => rota.myShifts(ctx.store, caller(ctx), input) },
+  'attendance.status': { mode: 'read', run: (ctx) => attendance.clockStatus(ctx.store, caller(ctx)) },
+  'attendance.clock': { run: (ctx, input) => attendance.clock(ctx.store, caller(ctx), input.kind) },
+  'attendance.punches': {
+    mode: 'read',
+    run: (ctx, input) => attendance.listPunches(ctx.store, caller(ctx), input),
+  },
+  'attendance.correct': { run: (ctx, input) => attendance.correct(ctx.store, caller(ctx), input) },
+  'attendance.report': {
+    mode: 'read',
+    run: (ctx, input) => attendance.report(ctx.store, caller(ctx), input),
+  },
+  'attendance.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => exportAttendance(ctx.store, ctx.host, caller(ctx), input),
+  },
+  'attendance.settings': { mode: 'read', run: (ctx) => attendance.getSettings(ctx.store) },
+  'attendance.saveSettings': { run: (ctx, input) => attendance.saveSettings(ctx.store, me(ctx), input) },
+  'assessment.month': {
+    mode: 'read',
+    run: (ctx, input) => assessment.assessmentMonth(ctx.store, input.month),
+  },
+  'assessment.saveScore': { run: (ctx, input) => assessment.saveScore(ctx.store, me(ctx), input) },
+  'assessment.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => exportAssessment(ctx.store, ctx.host, input),
   },
 };

@@ -34,6 +34,13 @@ export const PERMISSIONS = [
   // Stocktakes (盘点): start, cancel, approve and see book quantities; enter counts.
   'warehouse.stocktake',
   'warehouse.count',
+  // Staffing (排班、考勤、考核): see the rota; edit a team's rota and correct its punches (the
+  // team is enforced in main); clock oneself in and out; read attendance; score the warehouse.
+  'rota.read',
+  'rota.manage',
+  'attendance.clock',
+  'attendance.read',
+  'assessment.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,8 +51,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   manager: ALL,
   // 运营总监 reads the figures and the audit trail; does not edit stock data.
   director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read', 'orders.shippingRead'],
+  director: [
+    'catalog.read',
+    'catalog.export',
+    'audit.read',
+    'warehouse.read',
+    'rota.read',
+    'attendance.clock',
+    'attendance.read',
+  ],
   // 行政人事 keeps the staff accounts.
-  admin: ['catalog.read', 'staff.manage'],
+  admin: ['catalog.read', 'staff.manage', 'rota.read', 'attendance.clock'],
   // 仓储主管 keeps SKUs, barcodes and costs correct.
   // and runs the warehouse: bins, overrides and reversals.
   wh_supervisor: [
@@ -62,6 +78,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'orders.shippingRead',
     'warehouse.stocktake',
     'warehouse.count',
+    'rota.read',
+    'rota.manage',
+    'attendance.clock',
+    'attendance.read',
+    'assessment.manage',
   ],
   // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
   wh_agent: [
@@ -77,6 +98,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   cs_agent: ['catalog.read', 'orders.shippingRead'],
   art_supervisor: ['catalog.read', 'catalog.export'],
   art_agent: ['catalog.read'],
+    'rota.read',
+    'attendance.clock',
+  ],
+  // 客服 maintain product information (§7.4) but do not archive or bulk-import.
+  cs_supervisor: [
+    'catalog.read',
+    'catalog.write',
+    'catalog.export',
+    'rota.read',
+    'rota.manage',
+    'attendance.clock',
+    'attendance.read',
+  ],
+  cs_agent: ['catalog.read', 'rota.read', 'attendance.clock'],
+  art_supervisor: ['catalog.read', 'catalog.export', 'rota.read', 'attendance.clock'],
+  art_agent: ['catalog.read', 'rota.read', 'attendance.clock'],
 };
 
 /** Roles whose accounts only a store manager may create, change, reset or deactivate. */

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src-main/api/channels';
 import { contract } from '../../src-main/api/contract';
-import type { Role } from '../../src-main/api/permissions';
+import { can, ROLES, type Role } from '../../src-main/api/permissions';
 import { fingerprint, makeApp, sampleProduct, type TestApp } from './helpers';
 
 const C = '00000000-0000-4000-8000-000000000001'; // client id
@@ -102,6 +102,15 @@ const returnSetup = async (app: TestApp) => {
     lines: [{ skuId: ids.skuId, quantity: 2 }],
   });
   return { ...ids, returnId: r.id };
+// staffing: the warehouse day shift (seeded by 0006) and a rota with one shift in it.
+const DAY_SHIFT = '01930000-0000-7000-8000-000000000003';
+const rotaSetup = async (app: TestApp) => {
+  await app.ok(C, 'rota.saveWeek', {
+    team: 'warehouse',
+    weekStart: '2026-11-02',
+    cells: [{ staffId: app.people.wh_agent!.id, date: '2026-11-02', kind: 'shift', templateId: DAY_SHIFT }],
+  });
+  return {};
 };
 
 const cases: Record<Channel, Case> = {
@@ -553,6 +562,144 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['encoding'],
     forbidden: 'cs_agent',
   },
+  // staffing: rota, attendance, assessment
+  'rota.templates': {
+    as: 'wh_agent',
+    valid: () => ({ team: 'warehouse' }),
+    invalid: () => ({ team: 'art', includeArchived: 'no' }),
+    invalidFields: ['team', 'includeArchived'],
+    forbidden: null,
+  },
+  'rota.saveTemplate': {
+    valid: () => ({ team: 'service', name: '中班', start: '12:00', end: '21:00' }),
+    invalid: () => ({ team: 'service', name: '', start: '25:00', end: '9:00' }),
+    invalidFields: ['name', 'start', 'end'],
+    forbidden: 'wh_supervisor',
+  },
+  'rota.week': {
+    as: 'wh_agent',
+    valid: () => ({ team: 'warehouse', weekStart: '2026-11-02' }),
+    invalid: () => ({ team: 'office', weekStart: '2026-11-2' }),
+    invalidFields: ['team', 'weekStart'],
+    forbidden: 'cs_agent', // not their team (enforced in main)
+  },
+  'rota.saveWeek': {
+    as: 'wh_supervisor',
+    valid: (_ids, app) => ({
+      team: 'warehouse',
+      weekStart: '2026-11-02',
+      cells: [{ staffId: app.people.wh_agent!.id, date: '2026-11-03', kind: 'shift', templateId: DAY_SHIFT }],
+    }),
+    invalid: () => ({
+      team: 'warehouse',
+      weekStart: '2026-11-02',
+      cells: [{ staffId: 'x', date: '2026-11-03', kind: 'work' }],
+    }),
+    invalidFields: ['cells.0.staffId', 'cells.0.kind'],
+    forbidden: 'wh_agent',
+  },
+  'rota.copyWeek': {
+    prepare: rotaSetup,
+    as: 'wh_supervisor',
+    valid: () => ({ team: 'warehouse', weekStart: '2026-11-09' }),
+    invalid: () => ({ team: 'warehouse', weekStart: 'next week' }),
+    invalidFields: ['weekStart'],
+    forbidden: 'cs_supervisor', // another team's supervisor (enforced in main)
+  },
+  'rota.myShifts': {
+    prepare: rotaSetup,
+    as: 'wh_agent',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '2026/11/01' }),
+    invalidFields: ['from', 'to'],
+    forbidden: null,
+  },
+  'attendance.status': {
+    as: 'art_agent',
+    valid: () => ({}),
+    invalid: () => ({ now: 1 }),
+    invalidFields: ['_'],
+    forbidden: null,
+  },
+  'attendance.clock': {
+    as: 'wh_agent',
+    valid: () => ({ kind: 'in' }),
+    invalid: () => ({ kind: 'lunch' }),
+    invalidFields: ['kind'],
+    forbidden: null,
+  },
+  'attendance.punches': {
+    as: 'wh_supervisor',
+    valid: (_ids, app) => ({ staffId: app.people.wh_agent!.id, month: '2026-11' }),
+    invalid: () => ({ staffId: 'x', month: '2026-13' }),
+    invalidFields: ['staffId', 'month'],
+    forbidden: 'wh_agent',
+  },
+  'attendance.correct': {
+    as: 'wh_supervisor',
+    valid: (_ids, app) => ({
+      staffId: app.people.wh_agent!.id,
+      kind: 'in',
+      at: '2026-01-05T01:00:00.000Z',
+      reason: '忘记打卡，主管确认 9:00 到岗',
+    }),
+    invalid: () => ({ staffId: 'x', kind: 'in', reason: '' }),
+    invalidFields: ['staffId', 'reason'],
+    forbidden: 'wh_agent',
+  },
+  'attendance.report': {
+    as: 'director',
+    valid: () => ({ team: 'service', month: '2026-11' }),
+    invalid: () => ({ team: 'art', month: '11/2026' }),
+    invalidFields: ['team', 'month'],
+    forbidden: 'cs_agent',
+  },
+  'attendance.exportCsv': {
+    prepare: rotaSetup,
+    as: 'wh_supervisor',
+    valid: () => ({ team: 'warehouse', month: '2026-11' }),
+    invalid: () => ({ team: 'warehouse', month: '2026-11', encoding: 'latin1' }),
+    invalidFields: ['encoding'],
+    forbidden: 'wh_agent',
+  },
+  'attendance.settings': {
+    as: 'cs_supervisor',
+    valid: () => ({}),
+    invalid: () => ({ lateGraceMin: 5 }),
+    invalidFields: ['_'],
+    forbidden: 'cs_agent',
+  },
+  'attendance.saveSettings': {
+    valid: () => ({ lateGraceMin: 10, earlyGraceMin: 2 }),
+    invalid: () => ({ lateGraceMin: -1, earlyGraceMin: 1.5 }),
+    invalidFields: ['lateGraceMin', 'earlyGraceMin'],
+    forbidden: 'wh_supervisor',
+  },
+  'assessment.month': {
+    as: 'wh_supervisor',
+    valid: () => ({ month: '2026-11' }),
+    invalid: () => ({ month: '2026-11-01' }),
+    invalidFields: ['month'],
+    forbidden: 'wh_agent',
+  },
+  'assessment.saveScore': {
+    as: 'wh_supervisor',
+    valid: (_ids, app) => ({
+      staffId: app.people.wh_agent!.id,
+      month: '2026-11',
+      score: 90,
+      comment: '认真',
+    }),
+    invalid: (_ids) => ({ staffId: 'x', month: '2026-11', score: 101 }),
+    invalidFields: ['staffId', 'score'],
+    forbidden: 'cs_supervisor',
+  },
+  'assessment.exportCsv': {
+    valid: () => ({ month: '2026-11', encoding: 'gbk' }),
+    invalid: () => ({ month: 'x' }),
+    invalidFields: ['month'],
+    forbidden: 'director',
+  },
 };
 
 let app: TestApp;
@@ -622,7 +769,8 @@ describe.each(CHANNELS.map((ch) => [ch, cases[ch]] as const))('%s', (channel, c)
   } else if (!isPublic) {
     it('is open to every signed-in role', () => {
       const access = contract[channel].access;
-      expect(access === 'signedIn' || access === 'catalog.read').toBe(true);
+      // 'signedIn', or a permission every role holds (catalog.read, rota.read, attendance.clock).
+      expect(access === 'signedIn' || (access !== 'public' && ROLES.every((r) => can(r, access)))).toBe(true);
     });
   }
 });

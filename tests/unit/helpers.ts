@@ -30,11 +30,11 @@ export interface TestApp {
 }
 
 /** A fresh store and router. With `shop`, first-run setup is done and one person per role exists. */
-export function makeApp(opts: { shop?: boolean; cancelSave?: boolean } = {}): TestApp {
+export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () => number } = {}): TestApp {
   const dir = tempDir();
   const exportDir = path.join(dir, 'exports');
   fs.mkdirSync(exportDir);
-  const store = openStore({ dataDir: dir });
+  const store = openStore({ dataDir: dir, ...(opts.now ? { now: opts.now } : {}) });
   const router = createRouter({
     store,
     host: {

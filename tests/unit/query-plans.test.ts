@@ -214,6 +214,42 @@ describe('query plans', () => {
     await app.ok(C, 'stocktake.list', {});
     await app.ok(C, 'stocktake.exportCsv', { id: st.id });
     countAccuracy(app.store, { from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' });
+    // Staffing: a week's rota saved and copied, punches and a correction, the report, the assessment.
+    const DAY_SHIFT = '01930000-0000-7000-8000-000000000003';
+    const people = await app.ok<{ id: string; role: string }[]>(C, 'auth.roster');
+    const agentId = people.find((x) => x.role === 'manager')!.id;
+    await app.ok(C, 'rota.templates', { team: 'warehouse' });
+    await app.ok(C, 'rota.saveTemplate', { team: 'warehouse', name: '中班', start: '13:00', end: '22:00' });
+    const whPerson = await app.ok<{ id: string }>(C, 'staff.create', {
+      name: '仓库小李',
+      role: 'wh_agent',
+      pin: '5678',
+    });
+    await app.ok(C, 'rota.saveWeek', {
+      team: 'warehouse',
+      weekStart: '2026-11-02',
+      cells: [{ staffId: whPerson.id, date: '2026-11-02', kind: 'shift', templateId: DAY_SHIFT }],
+    });
+    await app.ok(C, 'rota.copyWeek', { team: 'warehouse', weekStart: '2026-11-09' });
+    await app.ok(C, 'rota.week', { team: 'warehouse', weekStart: '2026-11-09' });
+    await app.ok(C, 'rota.myShifts', { from: '2026-11-01', to: '2026-11-30' });
+    await app.ok(C, 'attendance.clock', { kind: 'in' });
+    await app.ok(C, 'attendance.clock', { kind: 'out' });
+    await app.ok(C, 'attendance.status');
+    const punches = await app.ok<{ id: string }[]>(C, 'attendance.punches', {
+      staffId: agentId,
+      month: new Date().toISOString().slice(0, 7),
+    });
+    await app.ok(C, 'attendance.correct', {
+      staffId: agentId,
+      kind: 'void',
+      replacesId: punches[0]!.id,
+      reason: '测试',
+    });
+    await app.ok(C, 'attendance.report', { team: 'warehouse', month: '2026-11' });
+    await app.ok(C, 'attendance.saveSettings', { lateGraceMin: 10, earlyGraceMin: 0 });
+    await app.ok(C, 'assessment.month', { month: '2026-11' });
+    await app.ok(C, 'assessment.saveScore', { staffId: whPerson.id, month: '2026-11', score: 90 });
 
     const sqls = app.store
       .preparedSql()
@@ -229,6 +265,7 @@ describe('query plans', () => {
         );
         if (
           /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count)\b/.test(
+          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|rota_entry|attendance_punch|assessment_score)\b/.test(
             step,
           )
         ) {
@@ -237,5 +274,10 @@ describe('query plans', () => {
       }
     }
     expect(offenders).toEqual([]);
+    // The assessment's measures read a month of posted documents by the posted_at index.
+    const measures = sqls.filter((q) => /FROM stock_document d[\s\S]*d\.posted_at >= @from/.test(q));
+    expect(measures).toHaveLength(2);
+    for (const q of measures)
+      expect(planOf(app, q).join('\n')).toMatch(/USING (COVERING )?INDEX stock_document_posted/);
   });
 });

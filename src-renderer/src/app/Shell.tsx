@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission, Tab } from '../../../src-main/api/permissions';
 import { reportError, ui } from '../api';
+import { tDynamic } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { CatalogView } from '../features/catalog/CatalogView';
 import { AuditPage } from '../features/settings/AuditPage';
@@ -17,6 +18,9 @@ import { LedgerPage } from '../features/warehouse/LedgerPage';
 import { ReturnsPage } from '../features/warehouse/ReturnsPage';
 import { ShippingPage } from '../features/warehouse/ShippingPage';
 import { StocktakePage } from '../features/warehouse/StocktakePage';
+import { AssessmentPage } from '../features/staffing/AssessmentPage';
+import { ClockWidget } from '../features/staffing/ClockWidget';
+import { StaffingPage } from '../features/staffing/StaffingPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -29,6 +33,8 @@ interface Feature {
   /** Shown only to people with this permission; none: everyone who sees the tab. */
   needs?: Permission;
   render(): ReactNode;
+  /** The sub-tab's label key, when it is not the default for its tab. */
+  labelKey?: string;
 }
 
 /**
@@ -45,12 +51,32 @@ const FEATURES: Record<Tab, Feature[]> = {
     { key: 'ledger', needs: 'warehouse.read', render: () => <LedgerPage /> },
     { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
     { key: 'stocktake', needs: 'warehouse.read', render: () => <StocktakePage /> },
+    // staffing
+    {
+      key: 'rota',
+      needs: 'rota.read',
+      labelKey: 'rota.title',
+      render: () => <StaffingPage team="warehouse" />,
+    },
+    {
+      key: 'assessment',
+      needs: 'assessment.manage',
+      labelKey: 'assessment.title',
+      render: () => <AssessmentPage />,
+    },
   ],
   service: [
     {
       key: 'catalogLookup',
       needs: 'catalog.read',
       render: () => <CatalogView titleKey="features.catalogLookup" lookup />,
+    },
+    // staffing
+    {
+      key: 'rota',
+      needs: 'rota.read',
+      labelKey: 'rota.title',
+      render: () => <StaffingPage team="service" />,
     },
   ],
   art: [{ key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> }],
@@ -73,6 +99,7 @@ export function Shell() {
   const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
   const warehousePage = useWarehouse((s) => s.page);
   const [switching, setSwitching] = useState(false);
+  const [servicePage, setServicePage] = useState<FeatureKey | null>(null);
   const perms = session.permissions;
 
   // Signed out or expired: the next person starts with a clean catalog list.
@@ -129,6 +156,7 @@ export function Shell() {
           ))}
         </nav>
         <div className="shell__right">
+          <ClockWidget />
           <LanguageSwitch />
           <Tooltip title={t('header.person', { name: session.staff.name, role })}>
             <span className="shell__person" data-testid="header-person">
@@ -201,6 +229,32 @@ export function Shell() {
                     : f.key === 'stocktake'
                       ? t('stocktake.tab')
                       : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'stocktake'>}`)}
+                  {f.labelKey
+                    ? tDynamic(f.labelKey)
+                    : f.key === 'catalog'
+                      ? t('features.catalog')
+                      : t(
+                          `warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'rota' | 'assessment'>}`,
+                        )}
+                </span>
+              ),
+              children: <div className="wh-pane">{f.render()}</div>,
+            }))}
+          />
+        ) : activeTab === 'service' && features.length > 1 ? (
+          // 客服: 商品查询 and 排班考勤 as sub-tabs, like 仓储.
+          <Tabs
+            className="wh-tabs"
+            activeKey={
+              servicePage && features.some((f) => f.key === servicePage) ? servicePage : features[0]?.key
+            }
+            onChange={(k) => setServicePage(k as FeatureKey)}
+            destroyOnHidden
+            items={features.map((f) => ({
+              key: f.key,
+              label: (
+                <span data-testid={`cs-subtab-${f.key}`}>
+                  {f.labelKey ? tDynamic(f.labelKey) : t('features.catalogLookup')}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,

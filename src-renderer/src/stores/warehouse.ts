@@ -16,6 +16,9 @@ export type WarehousePage =
   | 'shipping'
   | 'returns'
   | 'stocktake';
+  // staffing
+  | 'rota'
+  | 'assessment';
 
 export const DIRECTION: Readonly<Record<DocType, 'in' | 'out' | 'transfer'>> = {
   purchase_in: 'in',
