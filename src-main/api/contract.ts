@@ -752,6 +752,9 @@ export interface StocktakeReport {
   }[];
   /** First counts per person: `exact` = the first count was not changed by a recount. */
   byCounter: { staffId: string; name: string; lines: number; exact: number; accuracy: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Staffing (排班、考勤、考核): shift templates, the weekly rota, clock-in/out, attendance, assessment
 // ---------------------------------------------------------------------------------------------
 // staffing contract
@@ -1234,6 +1237,7 @@ export const contract = {
   'stocktake.exportCsv': def<ExportResult>()(
     z.strictObject({ id, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
     'warehouse.read',
+  ),
   // staffing contract
   'rota.templates': def<ShiftTemplate[]>()(
     z.strictObject({ team: team.optional(), includeArchived: z.boolean().default(false) }),

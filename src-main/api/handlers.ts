@@ -178,6 +178,7 @@ export const handlers: HandlerTable = {
   'stocktake.exportCsv': {
     mode: 'async',
     run: (ctx, input) => stocktake.exportVarianceCsv(ctx.store, ctx.host, input, seesBook(ctx)),
+  },
   // staffing: rota, attendance, assessment
   'rota.templates': { mode: 'read', run: (ctx, input) => rota.listTemplates(ctx.store, input) },
   'rota.saveTemplate': { run: (ctx, input) => rota.saveTemplate(ctx.store, me(ctx), input) },

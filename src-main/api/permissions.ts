@@ -13,108 +13,57 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = [
-  'catalog.read',
-  'catalog.write',
-  'catalog.archive',
-  'catalog.import',
-  'catalog.export',
-  'staff.manage',
-  'shop.manage',
-  'audit.read',
+const EVERYONE = ROLES;
+const WAREHOUSE: readonly Role[] = ['wh_supervisor', 'wh_agent'];
+const SERVICE: readonly Role[] = ['cs_supervisor', 'cs_agent'];
+
+/**
+ * Who holds each permission, besides the store manager (店长), who holds them all. One line per
+ * permission so that a new area adds its own lines.
+ */
+const GRANTS = {
+  // Catalog (商品资料). 客服 maintain product information (§7.4) but do not archive or bulk-import.
+  'catalog.read': EVERYONE,
+  'catalog.write': ['wh_supervisor', 'cs_supervisor'],
+  'catalog.archive': ['wh_supervisor'],
+  'catalog.import': ['wh_supervisor'],
+  'catalog.export': ['director', 'wh_supervisor', 'cs_supervisor', 'art_supervisor'],
+  // 行政人事 keeps the staff accounts; the manager the shop settings; the director reads the audit.
+  'staff.manage': ['admin'],
+  'shop.manage': [],
+  'audit.read': ['director'],
   // Warehouse: read stock; write drafts; post documents; post below zero with a reason and
-  // reverse posted documents; manage bins.
-  'warehouse.read',
-  'warehouse.write',
-  'warehouse.post',
-  'warehouse.override',
-  'warehouse.bins',
+  // reverse posted documents (仓储主管); manage bins.
+  'warehouse.read': ['director', ...WAREHOUSE],
+  'warehouse.write': WAREHOUSE,
+  'warehouse.post': WAREHOUSE,
+  'warehouse.override': ['wh_supervisor'],
+  'warehouse.bins': ['wh_supervisor'],
   // Carrier, tracking number and time of a shipped order (customer service and warehouse).
-  'orders.shippingRead',
+  'orders.shippingRead': ['director', ...WAREHOUSE, ...SERVICE],
   // Stocktakes (盘点): start, cancel, approve and see book quantities; enter counts.
-  'warehouse.stocktake',
-  'warehouse.count',
+  'warehouse.stocktake': ['wh_supervisor'],
+  'warehouse.count': WAREHOUSE,
   // Staffing (排班、考勤、考核): see the rota; edit a team's rota and correct its punches (the
   // team is enforced in main); clock oneself in and out; read attendance; score the warehouse.
-  'rota.read',
-  'rota.manage',
-  'attendance.clock',
-  'attendance.read',
-  'assessment.manage',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+  'rota.read': EVERYONE,
+  'rota.manage': ['wh_supervisor', 'cs_supervisor'],
+  'attendance.clock': EVERYONE,
+  'attendance.read': ['director', 'wh_supervisor', 'cs_supervisor'],
+  'assessment.manage': ['wh_supervisor'],
+} as const satisfies Record<string, readonly Role[]>;
 
-const ALL: readonly Permission[] = PERMISSIONS;
+export type Permission = keyof typeof GRANTS;
+export const PERMISSIONS = Object.keys(GRANTS) as Permission[];
 
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  // 店长 runs the shop day to day and sees every report.
-  manager: ALL,
-  // 运营总监 reads the figures and the audit trail; does not edit stock data.
-  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read', 'orders.shippingRead'],
-  director: [
-    'catalog.read',
-    'catalog.export',
-    'audit.read',
-    'warehouse.read',
-    'rota.read',
-    'attendance.clock',
-    'attendance.read',
-  ],
-  // 行政人事 keeps the staff accounts.
-  admin: ['catalog.read', 'staff.manage', 'rota.read', 'attendance.clock'],
-  // 仓储主管 keeps SKUs, barcodes and costs correct.
-  // and runs the warehouse: bins, overrides and reversals.
-  wh_supervisor: [
-    'catalog.read',
-    'catalog.write',
-    'catalog.archive',
-    'catalog.import',
-    'catalog.export',
-    'warehouse.read',
-    'warehouse.write',
-    'warehouse.post',
-    'warehouse.override',
-    'warehouse.bins',
-    'orders.shippingRead',
-    'warehouse.stocktake',
-    'warehouse.count',
-    'rota.read',
-    'rota.manage',
-    'attendance.clock',
-    'attendance.read',
-    'assessment.manage',
-  ],
-  // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: [
-    'catalog.read',
-    'warehouse.read',
-    'warehouse.write',
-    'warehouse.post',
-    'orders.shippingRead',
-    'warehouse.count',
-  ],
-  // 客服 maintain product information (§7.4) but do not archive or bulk-import.
-  cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export', 'orders.shippingRead'],
-  cs_agent: ['catalog.read', 'orders.shippingRead'],
-  art_supervisor: ['catalog.read', 'catalog.export'],
-  art_agent: ['catalog.read'],
-    'rota.read',
-    'attendance.clock',
-  ],
-  // 客服 maintain product information (§7.4) but do not archive or bulk-import.
-  cs_supervisor: [
-    'catalog.read',
-    'catalog.write',
-    'catalog.export',
-    'rota.read',
-    'rota.manage',
-    'attendance.clock',
-    'attendance.read',
-  ],
-  cs_agent: ['catalog.read', 'rota.read', 'attendance.clock'],
-  art_supervisor: ['catalog.read', 'catalog.export', 'rota.read', 'attendance.clock'],
-  art_agent: ['catalog.read', 'rota.read', 'attendance.clock'],
-};
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    role === 'manager'
+      ? PERMISSIONS
+      : PERMISSIONS.filter((p) => (GRANTS[p] as readonly Role[]).includes(role)),
+  ]),
+) as Record<Role, readonly Permission[]>;
 
 /** Roles whose accounts only a store manager may create, change, reset or deactivate. */
 export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'director'];

@@ -12,11 +12,10 @@ export type WarehousePage =
   | 'balances'
   | 'ledger'
   | 'bins'
-  // h-ship: 发货 and 退货验收
   | 'shipping'
   | 'returns'
-  | 'stocktake';
-  // staffing
+  | 'stocktake'
+  | 'alerts'
   | 'rota'
   | 'assessment';
 
