@@ -40,6 +40,13 @@ export const CHANNELS = [
   'warehouse.ledger',
   'warehouse.balances',
   'warehouse.skuStock',
+  // low-stock alerts, ledger export and person filter
+  'warehouse.exportLedger',
+  'warehouse.people',
+  'alerts.list',
+  'alerts.counts',
+  'alerts.ack',
+  'alerts.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

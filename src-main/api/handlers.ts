@@ -8,6 +8,8 @@ import { importCommit, importPreview } from '../modules/catalog/import';
 import { exportCatalog } from '../modules/catalog/export';
 import { listAudit } from '../modules/audit/service';
 import * as warehouse from '../modules/warehouse/service';
+import * as alerts from '../modules/alerts/service';
+import { exportLedger, ledgerPeople } from '../modules/warehouse/ledger-export';
 import { can } from './permissions';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
@@ -98,4 +100,11 @@ export const handlers: HandlerTable = {
   'warehouse.ledger': { mode: 'read', run: (ctx, input) => warehouse.ledger(ctx.store, input) },
   'warehouse.balances': { mode: 'read', run: (ctx, input) => warehouse.balances(ctx.store, input) },
   'warehouse.skuStock': { mode: 'read', run: (ctx, input) => warehouse.skuStock(ctx.store, input.skuId) },
+  // low-stock alerts, ledger export and person filter
+  'warehouse.exportLedger': { mode: 'async', run: (ctx, input) => exportLedger(ctx.store, ctx.host, input) },
+  'warehouse.people': { mode: 'read', run: (ctx) => ledgerPeople(ctx.store) },
+  'alerts.list': { mode: 'read', run: (ctx, input) => alerts.listAlerts(ctx.store, input) },
+  'alerts.counts': { mode: 'read', run: (ctx) => alerts.alertCounts(ctx.store) },
+  'alerts.ack': { run: (ctx, input) => alerts.acknowledge(ctx.store, me(ctx), input) },
+  'alerts.exportCsv': { mode: 'async', run: (ctx, input) => alerts.exportAlerts(ctx.store, ctx.host, input) },
 };

@@ -3,6 +3,7 @@
 // take 100 ms). This runs a typical workload, then asks SQLite for the plan of every statement
 // the store prepared and refuses full scans of the big tables, except the few that mean to scan.
 import { afterEach, describe, expect, it } from 'vitest';
+import { ledgerCsvQuery } from '../../src-main/modules/warehouse/ledger-export';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
 
 let app: TestApp;
@@ -131,6 +132,22 @@ describe('query plans', () => {
     await app.ok(C, 'warehouse.balances', { q: 'q1' });
     await app.ok(C, 'warehouse.skuStock', { skuId: sku2 });
     void skuId;
+    // Low-stock alerts, the ledger's person filter and export (the export runs on its own reader
+    // connection: its SELECT is checked through ledgerCsvQuery below).
+    const alertPage = await app.ok<{ rows: { id: string }[] }>(C, 'alerts.list', {});
+    await app.ok(C, 'alerts.list', { status: 'all', q: 'tx' });
+    await app.ok(C, 'alerts.list', { status: 'cleared' });
+    await app.ok(C, 'alerts.counts');
+    await app.ok(C, 'alerts.ack', { id: alertPage.rows[0]!.id, handlerId: app.people.wh_agent!.id });
+    await app.ok(C, 'warehouse.people');
+    await app.ok(C, 'warehouse.ledger', { staffId: app.people.manager!.id });
+    for (const f of [
+      { skuId: sku2 },
+      { skuId: sku2, binId: bin1.id, from: '2020-01-01T00:00:00Z' },
+      { binId: bin1.id },
+    ]) {
+      app.store.stmt(ledgerCsvQuery(f, 'Asia/Shanghai').sql);
+    }
 
     const sqls = app.store
       .preparedSql()

@@ -741,6 +741,9 @@ const en: Messages = {
     reversalOfReversal: '{{number}} is itself a reversal and cannot be reversed',
     alreadyReversed: 'Document {{number}} was already reversed by {{by}}',
     // end warehouse errors
+    // alerts errors
+    alertCleared:
+      'This alert has already cleared (stock is back or the item was delisted); nothing to acknowledge',
     unknown: 'That did not work. Try again in a moment; if it keeps happening, tell the store manager.',
     network: 'Lost the connection to ShopDesk. Try again in a moment.',
     internal:
@@ -751,6 +754,7 @@ const en: Messages = {
     invalidInput: 'Some fields need fixing',
     notFound: 'Not found; someone may have deleted it',
     notFoundOf: {
+      alert: 'This alert was not found',
       // warehouse errors
       bin: 'This bin was not found; someone may have deleted it',
       stockDocument: 'This document was not found; it may have been discarded',
@@ -786,6 +790,7 @@ const en: Messages = {
       productConflict: 'Differs from row {{row}} of the same product',
     },
     validation: {
+      activeStaff: 'Choose an active staff member',
       // warehouse errors
       binCodeFormat: 'Letters and digits in dash-separated parts, e.g. A-01-03',
       binCodeTaken: 'A bin with this code already exists',

@@ -729,6 +729,8 @@ const zhCN = {
     reversalOfReversal: '{{number}} 本身是冲销单，不能再冲销',
     alreadyReversed: '单据 {{number}} 已经被 {{by}} 冲销过了',
     // end warehouse errors
+    // alerts errors
+    alertCleared: '这条预警已经解除（库存已补足或商品已下架），不用再确认',
     unknown: '操作没有成功，请稍后再试。一直不行的话，请联系店长。',
     network: '和主程序的连接断了，请稍后再试',
     internal: '程序出了点问题，这次操作没有完成。请稍后再试，一直不行的话请联系店长。',
@@ -738,6 +740,7 @@ const zhCN = {
     invalidInput: '有填写不正确的地方，请按提示修改',
     notFound: '找不到这条记录，可能已被别人删除',
     notFoundOf: {
+      alert: '找不到这条预警',
       // warehouse errors
       bin: '找不到这个库位，可能已被删除',
       stockDocument: '找不到这张单据，可能已被作废',
@@ -771,6 +774,7 @@ const zhCN = {
       productConflict: '同一个商品的内容和第 {{row}} 行不一致',
     },
     validation: {
+      activeStaff: '请选择一位在职的员工',
       // warehouse errors
       binCodeFormat: '库位编码只能用字母和数字，用短横线分段，如 A-01-03',
       binCodeTaken: '这个库位编码已经有了',
