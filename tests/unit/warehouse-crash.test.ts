@@ -6,6 +6,7 @@
 // PRAGMA integrity_check is ok. The test fails unless at least one kill landed mid-transaction and
 // was rolled back, so it cannot pass without exercising the crash.
 import { spawn } from 'node:child_process';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ let staffId: string;
 let balancesBefore: string;
 const dirs: string[] = [];
 
-function balancesOf(db: import('better-sqlite3').Database): string {
+function balancesOf(db: Database.Database): string {
   return JSON.stringify(
     db.prepare('SELECT sku_id, bin_id, on_hand FROM stock_balance ORDER BY sku_id, bin_id').all(),
   );

@@ -14,6 +14,8 @@ import { BalancesPage } from '../features/warehouse/BalancesPage';
 import { BinsPage } from '../features/warehouse/BinsPage';
 import { DocumentsPage } from '../features/warehouse/DocumentsPage';
 import { LedgerPage } from '../features/warehouse/LedgerPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
+import { AlertsTabLabel } from '../features/alerts/AlertsTabLabel';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -39,6 +41,7 @@ const FEATURES: Record<Tab, Feature[]> = {
     { key: 'balances', needs: 'warehouse.read', render: () => <BalancesPage /> },
     { key: 'ledger', needs: 'warehouse.read', render: () => <LedgerPage /> },
     { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
+    { key: 'alerts', needs: 'alerts.read', render: () => <AlertsPage /> },
   ],
   service: [
     {
@@ -46,6 +49,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'catalog.read',
       render: () => <CatalogView titleKey="features.catalogLookup" lookup />,
     },
+    { key: 'alerts', needs: 'alerts.read', render: () => <AlertsPage /> },
   ],
   art: [{ key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> }],
   settings: [
@@ -66,6 +70,7 @@ export function Shell() {
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
   const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
   const warehousePage = useWarehouse((s) => s.page);
+  const [servicePage, setServicePage] = useState<FeatureKey | null>(null);
   const [switching, setSwitching] = useState(false);
   const perms = session.permissions;
 
@@ -185,9 +190,36 @@ export function Shell() {
               key: f.key,
               label: (
                 <span data-testid={`wh-subtab-${f.key}`}>
-                  {f.key === 'catalog'
-                    ? t('features.catalog')
-                    : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog'>}`)}
+                  {f.key === 'catalog' ? (
+                    t('features.catalog')
+                  ) : f.key === 'alerts' ? (
+                    <AlertsTabLabel testId="wh-subtab-alerts-label" />
+                  ) : (
+                    t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'alerts'>}`)
+                  )}
+                </span>
+              ),
+              children: <div className="wh-pane">{f.render()}</div>,
+            }))}
+          />
+        ) : activeTab === 'service' && features.length > 1 ? (
+          // 客服: 商品查询 and 库存预警 as sub-tabs, like 仓储.
+          <Tabs
+            className="wh-tabs"
+            activeKey={
+              servicePage && features.some((f) => f.key === servicePage) ? servicePage : features[0]?.key
+            }
+            onChange={(k) => setServicePage(k as FeatureKey)}
+            destroyOnHidden
+            items={features.map((f) => ({
+              key: f.key,
+              label: (
+                <span data-testid={`cs-subtab-${f.key}`}>
+                  {f.key === 'alerts' ? (
+                    <AlertsTabLabel testId="cs-subtab-alerts-label" />
+                  ) : (
+                    t(`features.${f.key as 'catalogLookup'}`)
+                  )}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,

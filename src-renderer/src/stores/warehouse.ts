@@ -6,7 +6,7 @@ import type { Bin, DocStatus, DocType, StockDocumentRow } from '../../../src-mai
 import { api, ApiFailure, errorText } from '../api';
 export { DOC_TYPES } from '../../../src-main/api/values';
 
-export type WarehousePage = 'catalog' | 'documents' | 'balances' | 'ledger' | 'bins';
+export type WarehousePage = 'catalog' | 'documents' | 'balances' | 'ledger' | 'bins' | 'alerts';
 
 export const DIRECTION: Readonly<Record<DocType, 'in' | 'out' | 'transfer'>> = {
   purchase_in: 'in',
