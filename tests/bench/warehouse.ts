@@ -179,8 +179,13 @@ export async function run(): Promise<SummaryLine[]> {
       met: worstPage < 20,
     });
 
+    // Stock of SKUs that are still active (archived products have history but cannot be moved).
     const skuBins = store.db
-      .prepare(`SELECT sku_id, bin_id FROM stock_balance WHERE on_hand >= 40 LIMIT 20000`)
+      .prepare(
+        `SELECT sb.sku_id, sb.bin_id FROM stock_balance sb JOIN sku s ON s.id = sb.sku_id
+         JOIN product p ON p.id = s.product_id
+         WHERE sb.on_hand >= 40 AND s.archived_at IS NULL AND p.archived_at IS NULL LIMIT 20000`,
+      )
       .all() as { sku_id: string; bin_id: string }[];
     const docs = drafts(store, by, rng, 30, skuBins);
     const tPost = timeMany(docs.length, (i) =>

@@ -111,7 +111,7 @@ function toRow(r: AlertDb): AlertRow {
   };
 }
 
-/** Alerts matching the filter: open ones first (unacknowledged before acknowledged), newest first. */
+/** Alerts matching the filter: open ones first (unacknowledged before acknowledged), then cleared; newest first. */
 export function listAlerts(
   store: Store,
   input: AlertFilter & { offset: number; limit: number },
@@ -121,7 +121,7 @@ export function listAlerts(
   const rows = store
     .stmt<AlertDb>(
       `${SELECT} WHERE ${where}
-       ORDER BY a.cleared_at IS NOT NULL, a.ack_at IS NOT NULL, a.raised_at DESC, a.id DESC
+       ORDER BY a.cleared_at IS NOT NULL, a.cleared_at IS NULL AND a.ack_at IS NOT NULL, a.raised_at DESC, a.id DESC
        LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset })
@@ -251,7 +251,7 @@ export function alertsCsvQuery(filter: AlertFilter, timeZone: string): CsvQuery 
       LEFT JOIN staff ab ON ab.id = a.ack_by LEFT JOIN staff h ON h.id = a.handler_id
       LEFT JOIN stock_movement m ON m.seq = ${LAST_SEQ}
       LEFT JOIN stock_document d ON d.id = m.document_id
-      WHERE ${where} ORDER BY a.cleared_at IS NOT NULL, a.ack_at IS NOT NULL, a.raised_at DESC, a.id DESC`,
+      WHERE ${where} ORDER BY a.cleared_at IS NOT NULL, a.cleared_at IS NULL AND a.ack_at IS NOT NULL, a.raised_at DESC, a.id DESC`,
     params,
   };
 }

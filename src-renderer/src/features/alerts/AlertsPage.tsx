@@ -107,7 +107,7 @@ export function AlertsPage() {
     {
       key: 'last',
       title: t('alerts.col.lastMovement'),
-      width: 250,
+      width: 230,
       render: (_, r) =>
         r.lastMovement ? (
           <span className="alerts-last">
@@ -155,7 +155,7 @@ export function AlertsPage() {
     {
       key: 'handler',
       title: t('alerts.col.handler'),
-      width: 200,
+      width: 180,
       render: (_, r) =>
         r.handlerName ? (
           <span data-testid={`alerts-handler-${r.code}`}>
