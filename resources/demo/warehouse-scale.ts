@@ -19,7 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DB_FILE, openStore, type Store } from '../../src-main/db/store';
-import { LATEST_VERSION } from '../../src-main/db/migrations';
+import { createHash } from 'node:crypto';
+import { MIGRATIONS } from '../../src-main/db/migrations';
 import { newId } from '../../src-main/lib/ids';
 import { saveBin } from '../../src-main/modules/warehouse/service';
 import { Rng, seedScale } from './shop';
@@ -235,14 +236,20 @@ function seedBins(store: Store, by: string, n: number): string[] {
 }
 
 /**
- * The cached scale database: built on first use in `<tmp>/shopdesk-bench-warehouse-<key>`, reused
+ * The cached scale database: built on first use in `<tmp>/shopdesk-bench-warehouse-<key>` (the key:
+ * a hash of the migrations and the options), reused
  * afterwards (a `scale.json` next to it says it is complete). Returns its folder and figures.
  */
 export function warehouseScaleDb(
   options: WarehouseScaleOptions = WAREHOUSE_SCALE,
   log: (msg: string) => void = () => {},
 ): { dir: string; info: WarehouseScaleInfo; cached: boolean } {
-  const key = `v${LATEST_VERSION}-${options.skus}-${options.bins}-${options.documents}x${options.linesPerDocument}-${options.seed}`;
+  // The schema's text is part of the key: a changed migration (an index) builds a fresh database.
+  const schema = createHash('sha256')
+    .update(MIGRATIONS.map((m) => m.sql).join('\n'))
+    .digest('hex')
+    .slice(0, 10);
+  const key = `${schema}-${options.skus}-${options.bins}-${options.documents}x${options.linesPerDocument}-${options.seed}`;
   const dir = path.join(os.tmpdir(), `shopdesk-bench-warehouse-${key}`);
   const marker = path.join(dir, 'scale.json');
   if (fs.existsSync(marker)) {

@@ -1,4 +1,5 @@
--- 0005: low-stock alerts (库存预警, rulebook §16.7), and an index for the ledger's person filter.
+-- 0005: low-stock alerts (库存预警, rulebook §16.7), an index for the ledger's person filter, and
+-- the SKU ledger index made covering.
 --
 -- A LISTED, non-archived SKU whose on-hand total in normal bins (defects bins do not count) is
 -- under its low_stock_threshold has exactly one open alert. Alerts are kept right by the triggers
@@ -14,6 +15,10 @@
 -- UUIDv7 built in SQL (48-bit ms time, version 7, variant 10, random bits).
 
 CREATE INDEX stock_movement_staff ON stock_movement (staff_id, seq);
+-- A SKU's ledger page at millions of movements: its count and running balance read only this
+-- index (covering: seq, qty_delta, bin_id); full rows are fetched for the page's 50 rows only.
+DROP INDEX stock_movement_sku;
+CREATE INDEX stock_movement_sku ON stock_movement (sku_id, seq, qty_delta, bin_id);
 
 CREATE TABLE stock_alert (
   id              TEXT PRIMARY KEY,

@@ -138,9 +138,11 @@ export function AlertsPage() {
         <span data-testid={`alerts-status-${r.code}`}>
           <Tag color={STATUS_COLOR[r.status]}>{t(`alerts.status.${r.status}`)}</Tag>
           {r.status === 'cleared' && r.clearedReason && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t(`alerts.reason.${r.clearedReason}`)} {formatDateTime(r.clearedAt, timeZone)}
-            </Typography.Text>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(`alerts.reason.${r.clearedReason}`)} {formatDateTime(r.clearedAt, timeZone)}
+              </Typography.Text>
+            </div>
           )}
           {r.ackAt && (
             <div>
