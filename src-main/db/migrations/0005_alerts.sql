@@ -14,7 +14,9 @@
 -- write that caused them is logged). Their times come from SQLite's clock ('now'), their ids are
 -- UUIDv7 built in SQL (48-bit ms time, version 7, variant 10, random bits).
 
-CREATE INDEX stock_movement_staff ON stock_movement (staff_id, seq);
+-- Who ever posted (the ledger's person filter): by the documents' poster — a movement's staff_id is
+-- its document's posted_by — so the 5-million-row movement table carries no extra index.
+CREATE INDEX stock_document_posted_by ON stock_document (posted_by) WHERE posted_by IS NOT NULL;
 -- A SKU's ledger page at millions of movements: its count and running balance read only this
 -- index (covering: seq, qty_delta, bin_id); full rows are fetched for the page's 50 rows only.
 DROP INDEX stock_movement_sku;

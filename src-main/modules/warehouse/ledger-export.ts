@@ -119,14 +119,15 @@ export function exportLedger(
 }
 
 /**
- * Everyone who ever posted a stock movement, active or deactivated (by the movement's staff
- * index, one probe per person): the ledger's person filter.
+ * Everyone who ever posted a stock movement, active or deactivated: the ledger's person filter.
+ * A movement's staff is its document's poster, so this probes stock_document_posted_by once per
+ * person instead of the movement table.
  */
 export function ledgerPeople(store: Store): LedgerPerson[] {
   return store
     .stmt<{ id: string; name: string; active: number }>(
       `SELECT st.id, st.name, st.active FROM staff st
-       WHERE EXISTS (SELECT 1 FROM stock_movement m WHERE m.staff_id = st.id)
+       WHERE EXISTS (SELECT 1 FROM stock_document d WHERE d.posted_by = st.id)
        ORDER BY st.active DESC, st.name`,
     )
     .all()
