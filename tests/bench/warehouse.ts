@@ -170,14 +170,21 @@ export async function run(): Promise<SummaryLine[]> {
     rows.push(['ledger: a SKU, third page', ms(tPage3.p50), ms(tPage3.p95), ms(tPage3.max), 'p95 < 20 ms']);
     rows.push(['ledger: a SKU, sales only', ms(tType.p50), ms(tType.p95), ms(tType.max), 'p95 < 20 ms']);
     rows.push(['ledger: everything, first page (5M count)', ms(tAll.p50), ms(tAll.p95), ms(tAll.max), '']);
-    const worstPage = Math.max(tPage.p95, tPage3.p95, tType.p95);
-    summary.push({
-      bench: 'warehouse',
-      figure: "a SKU's ledger page p95 (worst of 3 kinds)",
-      value: `${ms(worstPage)} ms`,
-      target: '< 20 ms',
-      met: worstPage < 20,
-    });
+    // The target is a SKU's plain ledger page (what a balance row opens); pages with a further
+    // filter (type, person, dates) take the general path and are listed against it too.
+    for (const [figure, st] of [
+      ["a SKU's ledger page p95", tPage],
+      ["a SKU's ledger, third page p95", tPage3],
+      ["a SKU's ledger, sales only p95", tType],
+    ] as const) {
+      summary.push({
+        bench: 'warehouse',
+        figure,
+        value: `${ms(st.p95)} ms (p50 ${ms(st.p50)})`,
+        target: '< 20 ms',
+        met: st.p95 < 20,
+      });
+    }
 
     // Stock of SKUs that are still active (archived products have history but cannot be moved).
     const skuBins = store.db
