@@ -80,6 +80,13 @@ export const CHANNELS = [
   'assessment.month',
   'assessment.saveScore',
   'assessment.exportCsv',
+  // low-stock alerts, ledger export and person filter
+  'warehouse.exportLedger',
+  'warehouse.people',
+  'alerts.list',
+  'alerts.counts',
+  'alerts.ack',
+  'alerts.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -972,6 +972,68 @@ export interface AssessmentMonth {
   /** The measures in column order: key and the Chinese column name (the UI translates the key). */
   measures: { key: string; header: string }[];
   rows: AssessmentRow[];
+// Low-stock alerts (库存预警, §16.7), the ledger CSV export and the ledger's person filter
+// ---------------------------------------------------------------------------------------------
+export const ALERT_STATUSES = ['active', 'unacknowledged', 'cleared', 'all'] as const;
+/** active: not cleared (open or acknowledged); unacknowledged: open and nobody took it yet. */
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export const alertFilter = {
+  status: z.enum(ALERT_STATUSES).default('active'),
+  /** Matches the SKU's search text (title, pinyin initials, code, barcode, spec). */
+  q: z.string().trim().max(100).default(''),
+};
+export const ledgerFilter = {
+  skuId: id.optional(),
+  binId: id.optional(),
+  documentId: id.optional(),
+  type: z.enum(DOC_TYPES).optional(),
+  staffId: id.optional(),
+  /** Movement time range (UTC ISO-8601), inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+export interface AlertRow {
+  id: string;
+  skuId: string;
+  code: string;
+  title: string;
+  spec: string;
+  /** The SKU's threshold now (raisedThreshold: when raised). */
+  threshold: number;
+  /** On hand now, normal bins only (defects bins do not count). */
+  onHand: number;
+  status: 'open' | 'acknowledged' | 'cleared';
+  raisedAt: string;
+  raisedQty: number;
+  raisedThreshold: number;
+  ackAt: string | null;
+  ackByName: string | null;
+  handlerId: string | null;
+  handlerName: string | null;
+  note: string;
+  clearedAt: string | null;
+  clearedQty: number | null;
+  /** restocked: back at or above the threshold; threshold: the threshold was lowered; inactive: delisted/archived. */
+  clearedReason: 'restocked' | 'threshold' | 'inactive' | null;
+  lastMovement: {
+    seq: number;
+    at: string;
+    qtyDelta: number;
+    documentNumber: string;
+    documentType: DocType;
+    staffName: string | null;
+  } | null;
+}
+export interface AlertCounts {
+  /** Not cleared. */
+  active: number;
+  /** Not cleared and not acknowledged. */
+  unacknowledged: number;
+}
+export interface LedgerPerson {
+  id: string;
+  name: string;
+  active: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1290,6 +1352,27 @@ export const contract = {
   'assessment.exportCsv': def<ExportResult>()(
     z.strictObject({ month: yearMonth, encoding: csvEncoding }),
     'assessment.manage',
+  // low-stock alerts, ledger export and person filter
+  /** The ledger with the page's filters, all rows, oldest first; 结存 when filtered by SKU or bin. */
+  'warehouse.exportLedger': def<ExportResult>()(
+    z.strictObject({ ...ledgerFilter, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
+    'warehouse.read',
+  ),
+  /** Everyone who ever posted a movement, deactivated people included. */
+  'warehouse.people': def<LedgerPerson[]>()(empty, 'warehouse.read'),
+  'alerts.list': def<Paged<AlertRow> & { counts: AlertCounts }>()(
+    z.strictObject({ ...alertFilter, ...page }),
+    'alerts.read',
+  ),
+  'alerts.counts': def<AlertCounts>()(empty, 'alerts.read'),
+  /** Acknowledge (or hand over) an open alert: who handles it, with a note. Cleared → CONFLICT alertCleared. */
+  'alerts.ack': def<AlertRow>()(
+    z.strictObject({ id, handlerId: id, note: z.string().trim().max(500).default('') }),
+    'alerts.ack',
+  ),
+  'alerts.exportCsv': def<ExportResult>()(
+    z.strictObject({ ...alertFilter, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
+    'alerts.read',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 

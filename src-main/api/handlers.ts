@@ -12,6 +12,8 @@ import * as shipping from '../modules/warehouse/shipping';
 import { createExpectedReturn, inspectReturn } from '../modules/warehouse/returns';
 import { exportBalances, exportDocuments } from '../modules/warehouse/exports';
 import * as stocktake from '../modules/warehouse/stocktake';
+import * as alerts from '../modules/alerts/service';
+import { exportLedger, ledgerPeople } from '../modules/warehouse/ledger-export';
 import { can } from './permissions';
 import { can, type Role } from './permissions';
 import * as rota from '../modules/staffing/rota';
@@ -215,4 +217,11 @@ export const handlers: HandlerTable = {
     mode: 'async',
     run: (ctx, input) => exportAssessment(ctx.store, ctx.host, input),
   },
+  // low-stock alerts, ledger export and person filter
+  'warehouse.exportLedger': { mode: 'async', run: (ctx, input) => exportLedger(ctx.store, ctx.host, input) },
+  'warehouse.people': { mode: 'read', run: (ctx) => ledgerPeople(ctx.store) },
+  'alerts.list': { mode: 'read', run: (ctx, input) => alerts.listAlerts(ctx.store, input) },
+  'alerts.counts': { mode: 'read', run: (ctx) => alerts.alertCounts(ctx.store) },
+  'alerts.ack': { run: (ctx, input) => alerts.acknowledge(ctx.store, me(ctx), input) },
+  'alerts.exportCsv': { mode: 'async', run: (ctx, input) => alerts.exportAlerts(ctx.store, ctx.host, input) },
 };

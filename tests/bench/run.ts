@@ -5,16 +5,20 @@
 //   export-1m       writeCatalogCsv vs the sqlite3 CLI (same SELECT; own CSV mode) on 200k and 1M
 //                   rows, peak memory
 //   import-50k      importPreview + importCommit of a 50,000-row GBK file
+//   warehouse       5,000,000 movements: one SKU's balance, a SKU's ledger page, posting 200 lines,
+//                   ledger CSV vs the sqlite3 CLI (the scale DB is cached in the temp folder)
 import os from 'node:os';
 import { run as catalogSearch } from './catalog-search';
 import { run as export1m } from './export-1m';
 import { run as import50k } from './import-50k';
+import { run as warehouse } from './warehouse';
 import { printTable, type SummaryLine } from './util';
 
 const BENCHES: Record<string, () => Promise<SummaryLine[]>> = {
   'catalog-search': catalogSearch,
   'export-1m': export1m,
   'import-50k': import50k,
+  warehouse,
 };
 
 async function main(): Promise<number> {

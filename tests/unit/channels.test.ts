@@ -700,6 +700,58 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['month'],
     forbidden: 'director',
   },
+  // low-stock alerts, ledger export and person filter
+  'warehouse.exportLedger': {
+    prepare: postedSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ skuId: ids.skuId, encoding: 'gbk' }),
+    invalid: () => ({ skuId: 'x', encoding: 'latin1' }),
+    invalidFields: ['skuId', 'encoding'],
+    forbidden: 'cs_agent',
+  },
+  'warehouse.people': {
+    prepare: postedSetup,
+    as: 'director',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'art_supervisor',
+  },
+  'alerts.list': {
+    prepare: postedSetup,
+    as: 'cs_agent',
+    valid: () => ({ status: 'all', q: 'tx001' }),
+    invalid: () => ({ status: 'gone', limit: 0 }),
+    invalidFields: ['status', 'limit'],
+    forbidden: 'art_agent',
+  },
+  'alerts.counts': {
+    as: 'wh_agent',
+    valid: () => ({}),
+    invalid: () => ({ status: 'all' }),
+    invalidFields: ['_'],
+    forbidden: 'admin',
+  },
+  'alerts.ack': {
+    prepare: async (app) => {
+      const ids = await stockSetup(app);
+      const page = await app.ok<{ rows: { id: string; skuId: string }[] }>(C, 'alerts.list', {});
+      return { ...ids, alertId: page.rows.find((r) => r.skuId === ids.skuId)!.id };
+    },
+    as: 'cs_supervisor',
+    valid: (ids, app) => ({ id: ids.alertId, handlerId: app.people.wh_agent!.id, note: '已联系供应商' }),
+    invalid: (ids) => ({ id: ids.alertId, handlerId: 'someone', note: 'x'.repeat(501) }),
+    invalidFields: ['handlerId', 'note'],
+    forbidden: 'cs_agent',
+  },
+  'alerts.exportCsv': {
+    prepare: postedSetup,
+    as: 'director',
+    valid: () => ({ status: 'active' }),
+    invalid: () => ({ status: 'open', encoding: 'utf16' }),
+    invalidFields: ['status', 'encoding'],
+    forbidden: 'art_supervisor',
+  },
 };
 
 let app: TestApp;

@@ -4,6 +4,7 @@
 // the store prepared and refuses full scans of the big tables, except the few that mean to scan.
 import { afterEach, describe, expect, it } from 'vitest';
 import { countAccuracy } from '../../src-main/modules/warehouse/stocktake';
+import { ledgerCsvQuery } from '../../src-main/modules/warehouse/ledger-export';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
 import {
   createOrderOutbound,
@@ -180,6 +181,22 @@ describe('query plans', () => {
     packErrorsCaught(app.store, { from: '2026-01-01T00:00:00Z', to: '2026-12-31T23:59:59Z' });
     shipmentForOrder(app.store, 'TB1');
     void skuId;
+    // Low-stock alerts, the ledger's person filter and export (the export runs on its own reader
+    // connection: its SELECT is checked through ledgerCsvQuery below).
+    const alertPage = await app.ok<{ rows: { id: string }[] }>(C, 'alerts.list', {});
+    await app.ok(C, 'alerts.list', { status: 'all', q: 'tx' });
+    await app.ok(C, 'alerts.list', { status: 'cleared' });
+    await app.ok(C, 'alerts.counts');
+    await app.ok(C, 'alerts.ack', { id: alertPage.rows[0]!.id, handlerId: app.people.wh_agent!.id });
+    await app.ok(C, 'warehouse.people');
+    await app.ok(C, 'warehouse.ledger', { staffId: app.people.manager!.id });
+    for (const f of [
+      { skuId: sku2 },
+      { skuId: sku2, binId: bin1.id, from: '2020-01-01T00:00:00Z' },
+      { binId: bin1.id },
+    ]) {
+      app.store.stmt(ledgerCsvQuery(f, 'Asia/Shanghai').sql);
+    }
 
     // Stocktakes: start (all, bins, SKUs, sample), count, recount, report, approve, cancel, history.
     const all = await app.ok<{ id: string }>(C, 'stocktake.start', {

@@ -21,6 +21,8 @@ import { StocktakePage } from '../features/warehouse/StocktakePage';
 import { AssessmentPage } from '../features/staffing/AssessmentPage';
 import { ClockWidget } from '../features/staffing/ClockWidget';
 import { StaffingPage } from '../features/staffing/StaffingPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
+import { AlertsTabLabel } from '../features/alerts/AlertsTabLabel';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -64,6 +66,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       labelKey: 'assessment.title',
       render: () => <AssessmentPage />,
     },
+    { key: 'alerts', needs: 'alerts.read', render: () => <AlertsPage /> },
   ],
   service: [
     {
@@ -78,6 +81,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       labelKey: 'rota.title',
       render: () => <StaffingPage team="service" />,
     },
+    { key: 'alerts', needs: 'alerts.read', render: () => <AlertsPage /> },
   ],
   art: [{ key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> }],
   settings: [
@@ -98,6 +102,7 @@ export function Shell() {
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
   const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
   const warehousePage = useWarehouse((s) => s.page);
+  const [servicePage, setServicePage] = useState<FeatureKey | null>(null);
   const [switching, setSwitching] = useState(false);
   const [servicePage, setServicePage] = useState<FeatureKey | null>(null);
   const perms = session.permissions;
@@ -236,6 +241,13 @@ export function Shell() {
                       : t(
                           `warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'rota' | 'assessment'>}`,
                         )}
+                  {f.key === 'catalog' ? (
+                    t('features.catalog')
+                  ) : f.key === 'alerts' ? (
+                    <AlertsTabLabel testId="wh-subtab-alerts-label" />
+                  ) : (
+                    t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'alerts'>}`)
+                  )}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,
@@ -243,6 +255,7 @@ export function Shell() {
           />
         ) : activeTab === 'service' && features.length > 1 ? (
           // 客服: 商品查询 and 排班考勤 as sub-tabs, like 仓储.
+          // 客服: 商品查询 and 库存预警 as sub-tabs, like 仓储.
           <Tabs
             className="wh-tabs"
             activeKey={
@@ -255,6 +268,11 @@ export function Shell() {
               label: (
                 <span data-testid={`cs-subtab-${f.key}`}>
                   {f.labelKey ? tDynamic(f.labelKey) : t('features.catalogLookup')}
+                  {f.key === 'alerts' ? (
+                    <AlertsTabLabel testId="cs-subtab-alerts-label" />
+                  ) : (
+                    t(`features.${f.key as 'catalogLookup'}`)
+                  )}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,

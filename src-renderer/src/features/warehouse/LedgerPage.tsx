@@ -3,7 +3,9 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocType, MovementRow, Paged, StaffPublic } from '../../../../src-main/api/contract';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { DocType, LedgerPerson, MovementRow, Paged } from '../../../../src-main/api/contract';
+import { CsvExportDialog } from '../../components/CsvExportDialog';
 import { api, errorText } from '../../api';
 import { formatDateTime, startOfDayInZone } from '../../lib/time';
 import { useSession } from '../../stores/session';
@@ -30,7 +32,8 @@ export function LedgerPage() {
   const staffId = useSession((s) => s.session?.staff.id);
   const bins = useWarehouse((s) => s.bins);
   const { loadBins, openDocument } = useWarehouse.getState();
-  const [people, setPeople] = useState<StaffPublic[]>([]);
+  const [people, setPeople] = useState<LedgerPerson[]>([]);
+  const [exporting, setExporting] = useState(false);
   const [query, setQuery] = useState<Query>(() => {
     const preset = useWarehouse.getState().takeLedgerPreset();
     return {
@@ -53,9 +56,9 @@ export function LedgerPage() {
 
   useEffect(() => {
     void loadBins();
-    // The people who can be signed in; the ledger rows name everyone else.
-    api.auth
-      .roster({})
+    // Everyone who ever posted a movement, deactivated people too (marked 已停用).
+    api.warehouse
+      .people({})
       .then(setPeople)
       .catch(() => setPeople([]));
   }, [loadBins, staffId]);
@@ -72,30 +75,33 @@ export function LedgerPage() {
     [],
   );
 
+  /** The query's filters as the contract takes them (the page and the CSV export share them). */
+  const filterOf = useCallback(() => {
+    const r = query.range;
+    const from = r ? startOfDayInZone(r[0].year(), r[0].month() + 1, r[0].date(), timeZone) : null;
+    const end = r ? r[1].add(1, 'day') : null;
+    // The contract's range is inclusive: end one millisecond before the next day starts.
+    const to = end
+      ? new Date(startOfDayInZone(end.year(), end.month() + 1, end.date(), timeZone).getTime() - 1)
+      : null;
+    return {
+      ...(query.skuId ? { skuId: query.skuId } : {}),
+      ...(query.binId ? { binId: query.binId } : {}),
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.staffId ? { staffId: query.staffId } : {}),
+      ...(from ? { from: from.toISOString() } : {}),
+      ...(to ? { to: to.toISOString() } : {}),
+    };
+  }, [query, timeZone]);
+
   const load = useCallback(async () => {
     try {
-      const r = query.range;
-      const from = r ? startOfDayInZone(r[0].year(), r[0].month() + 1, r[0].date(), timeZone) : null;
-      const end = r ? r[1].add(1, 'day') : null;
-      // The contract's range is inclusive: end one millisecond before the next day starts.
-      const to = end
-        ? new Date(startOfDayInZone(end.year(), end.month() + 1, end.date(), timeZone).getTime() - 1)
-        : null;
-      const page = await api.warehouse.ledger({
-        ...(query.skuId ? { skuId: query.skuId } : {}),
-        ...(query.binId ? { binId: query.binId } : {}),
-        ...(query.type ? { type: query.type } : {}),
-        ...(query.staffId ? { staffId: query.staffId } : {}),
-        ...(from ? { from: from.toISOString() } : {}),
-        ...(to ? { to: to.toISOString() } : {}),
-        offset: query.offset,
-        limit: query.limit,
-      });
+      const page = await api.warehouse.ledger({ ...filterOf(), offset: query.offset, limit: query.limit });
       setAnswer({ for: query, page, error: null });
     } catch (e) {
       setAnswer((a) => ({ ...a, for: query, error: errorText(e) }));
     }
-  }, [query, timeZone]);
+  }, [query, filterOf]);
 
   useEffect(() => {
     void load();
@@ -257,7 +263,10 @@ export function LedgerPage() {
           onChange={(v: string) => setQuery((q) => ({ ...q, staffId: v || undefined, offset: 0 }))}
           options={[
             { value: '', label: t('warehouse.any.person') },
-            ...people.map((p) => ({ value: p.id, label: `${p.name}（${t(`roles.${p.role}`)}）` })),
+            ...people.map((p) => ({
+              value: p.id,
+              label: p.active ? p.name : `${p.name}（${t('alerts.ledger.inactive')}）`,
+            })),
           ]}
         />
         {filtersActive && (
@@ -265,6 +274,10 @@ export function LedgerPage() {
             {t('warehouse.ledger.clearFilters')}
           </Button>
         )}
+        <span style={{ flex: 1 }} />
+        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="wh-ledger-export">
+          {t('alerts.ledger.export')}
+        </Button>
       </div>
       {!query.skuId && !query.binId && rows.length > 0 && (
         <Typography.Paragraph type="secondary" style={{ marginTop: -4, marginBottom: 8, fontSize: 13 }}>
@@ -311,6 +324,14 @@ export function LedgerPage() {
         }}
       />
       <DocumentDrawer />
+      <CsvExportDialog
+        open={exporting}
+        onClose={() => setExporting(false)}
+        body={t(query.skuId || query.binId ? 'alerts.ledger.exportBodyBalance' : 'alerts.ledger.exportBody', {
+          count: answer.page?.total ?? 0,
+        })}
+        run={(encoding) => Promise.resolve(api.warehouse.exportLedger({ ...filterOf(), encoding }))}
+      />
     </div>
   );
 }
