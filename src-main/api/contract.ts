@@ -78,6 +78,8 @@ const page = {
   limit: z.number().int().min(1).max(500).default(100),
 };
 const isoDate = z.iso.datetime({ offset: true });
+/** A CSV export's file encoding: UTF-8 with BOM (default) or GBK (GB18030) for old Excel. */
+const csvEncoding = z.enum(['utf8bom', 'gbk']).default('utf8bom');
 
 export const roleSchema = z.enum(ROLES);
 
@@ -528,8 +530,6 @@ export const inspectionInput = z
   });
 export type InspectionInput = z.input<typeof inspectionInput>;
 
-const csvEncoding = z.enum(['utf8bom', 'gbk']).default('utf8bom');
-
 export interface PackLine {
   skuId: string;
   code: string;
@@ -791,7 +791,6 @@ const timeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { messag
 /** A shop-local month, yyyy-mm. */
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'key:month' });
 const team = z.enum(TEAMS);
-const csvEncoding = z.enum(['utf8bom', 'gbk']).default('utf8bom');
 
 export const shiftTemplateInput = z.strictObject({
   id: id.optional(),
@@ -972,6 +971,9 @@ export interface AssessmentMonth {
   /** The measures in column order: key and the Chinese column name (the UI translates the key). */
   measures: { key: string; header: string }[];
   rows: AssessmentRow[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Low-stock alerts (库存预警, §16.7), the ledger CSV export and the ledger's person filter
 // ---------------------------------------------------------------------------------------------
 export const ALERT_STATUSES = ['active', 'unacknowledged', 'cleared', 'all'] as const;
@@ -1150,7 +1152,7 @@ export const contract = {
   'catalog.exportCsv': def<ExportResult>()(
     z.strictObject({
       filter: catalogFilter.default({ q: '', listed: 'all', status: 'active', category: '' }),
-      encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom'),
+      encoding: csvEncoding,
     }),
     'catalog.export',
   ),
@@ -1296,10 +1298,7 @@ export const contract = {
   'stocktake.approve': def<Stocktake>()(z.strictObject({ id }), 'warehouse.stocktake'),
   /** FORBIDDEN for counters on a blind count. */
   'stocktake.report': def<StocktakeReport>()(z.strictObject({ id }), 'warehouse.read'),
-  'stocktake.exportCsv': def<ExportResult>()(
-    z.strictObject({ id, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
-    'warehouse.read',
-  ),
+  'stocktake.exportCsv': def<ExportResult>()(z.strictObject({ id, encoding: csvEncoding }), 'warehouse.read'),
   // staffing contract
   'rota.templates': def<ShiftTemplate[]>()(
     z.strictObject({ team: team.optional(), includeArchived: z.boolean().default(false) }),
@@ -1352,10 +1351,11 @@ export const contract = {
   'assessment.exportCsv': def<ExportResult>()(
     z.strictObject({ month: yearMonth, encoding: csvEncoding }),
     'assessment.manage',
+  ),
   // low-stock alerts, ledger export and person filter
   /** The ledger with the page's filters, all rows, oldest first; 结存 when filtered by SKU or bin. */
   'warehouse.exportLedger': def<ExportResult>()(
-    z.strictObject({ ...ledgerFilter, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
+    z.strictObject({ ...ledgerFilter, encoding: csvEncoding }),
     'warehouse.read',
   ),
   /** Everyone who ever posted a movement, deactivated people included. */
@@ -1371,7 +1371,7 @@ export const contract = {
     'alerts.ack',
   ),
   'alerts.exportCsv': def<ExportResult>()(
-    z.strictObject({ ...alertFilter, encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom') }),
+    z.strictObject({ ...alertFilter, encoding: csvEncoding }),
     'alerts.read',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;

@@ -14,7 +14,6 @@ import { exportBalances, exportDocuments } from '../modules/warehouse/exports';
 import * as stocktake from '../modules/warehouse/stocktake';
 import * as alerts from '../modules/alerts/service';
 import { exportLedger, ledgerPeople } from '../modules/warehouse/ledger-export';
-import { can } from './permissions';
 import { can, type Role } from './permissions';
 import * as rota from '../modules/staffing/rota';
 import * as attendance from '../modules/staffing/attendance';

@@ -51,68 +51,23 @@ const GRANTS = {
   'attendance.clock': EVERYONE,
   'attendance.read': ['director', 'wh_supervisor', 'cs_supervisor'],
   'assessment.manage': ['wh_supervisor'],
-} as const satisfies Record<string, readonly Role[]>;
-  // reverse posted documents; manage bins.
-  'warehouse.read',
-  'warehouse.write',
-  'warehouse.post',
-  'warehouse.override',
-  'warehouse.bins',
   // Low-stock alerts (§16.7): read them (warehouse and customer service); acknowledge and name a handler.
-  'alerts.read',
-  'alerts.ack',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+  'alerts.read': ['director', ...WAREHOUSE, ...SERVICE],
+  'alerts.ack': [...WAREHOUSE, 'cs_supervisor'],
+} as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
 export const PERMISSIONS = Object.keys(GRANTS) as Permission[];
 
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.fromEntries(
-  ROLES.map((role) => [
-    role,
-    role === 'manager'
-      ? PERMISSIONS
-      : PERMISSIONS.filter((p) => (GRANTS[p] as readonly Role[]).includes(role)),
-  ]),
-) as Record<Role, readonly Permission[]>;
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  // 店长 runs the shop day to day and sees every report.
-  manager: ALL,
-  // 运营总监 reads the figures and the audit trail; does not edit stock data.
-  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read', 'alerts.read'],
-  // 行政人事 keeps the staff accounts.
-  admin: ['catalog.read', 'staff.manage'],
-  // 仓储主管 keeps SKUs, barcodes and costs correct.
-  // and runs the warehouse: bins, overrides and reversals.
-  wh_supervisor: [
-    'catalog.read',
-    'catalog.write',
-    'catalog.archive',
-    'catalog.import',
-    'catalog.export',
-    'warehouse.read',
-    'warehouse.write',
-    'warehouse.post',
-    'warehouse.override',
-    'warehouse.bins',
-    'alerts.read',
-    'alerts.ack',
-  ],
-  // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: [
-    'catalog.read',
-    'warehouse.read',
-    'warehouse.write',
-    'warehouse.post',
-    'alerts.read',
-    'alerts.ack',
-  ],
-  // 客服 maintain product information (§7.4) but do not archive or bulk-import.
-  cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export', 'alerts.read', 'alerts.ack'],
-  cs_agent: ['catalog.read', 'alerts.read'],
-  art_supervisor: ['catalog.read', 'catalog.export'],
-  art_agent: ['catalog.read'],
-};
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = (() => {
+  const byRole = {} as Record<Role, readonly Permission[]>;
+  for (const role of ROLES)
+    byRole[role] =
+      role === 'manager'
+        ? PERMISSIONS
+        : PERMISSIONS.filter((p) => (GRANTS[p] as readonly Role[]).includes(role));
+  return byRole;
+})();
 
 /** Roles whose accounts only a store manager may create, change, reset or deactivate. */
 export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'director'];

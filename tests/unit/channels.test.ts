@@ -102,6 +102,7 @@ const returnSetup = async (app: TestApp) => {
     lines: [{ skuId: ids.skuId, quantity: 2 }],
   });
   return { ...ids, returnId: r.id };
+};
 // staffing: the warehouse day shift (seeded by 0006) and a rota with one shift in it.
 const DAY_SHIFT = '01930000-0000-7000-8000-000000000003';
 const rotaSetup = async (app: TestApp) => {

@@ -281,8 +281,7 @@ describe('query plans', () => {
           alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
         );
         if (
-          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count)\b/.test(
-          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|rota_entry|attendance_punch|assessment_score)\b/.test(
+          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count|rota_entry|attendance_punch|assessment_score|stock_alert|pack_check|shipment)\b/.test(
             step,
           )
         ) {

@@ -2,9 +2,9 @@ import { LogoutOutlined, ShopOutlined, UserSwitchOutlined } from '@ant-design/ic
 import { Avatar, Button, Tabs, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Permission, Tab } from '../../../src-main/api/permissions';
 import { reportError, ui } from '../api';
-import { tDynamic } from '../i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { CatalogView } from '../features/catalog/CatalogView';
 import { AuditPage } from '../features/settings/AuditPage';
@@ -29,67 +29,116 @@ import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
-type FeatureKey = 'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage;
+type FeatureKey = 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage;
+type T = TFunction;
 interface Feature {
   key: FeatureKey;
   /** Shown only to people with this permission; none: everyone who sees the tab. */
   needs?: Permission;
+  /** The sub-tab's label. */
+  label(t: T): ReactNode;
   render(): ReactNode;
-  /** The sub-tab's label key, when it is not the default for its tab. */
-  labelKey?: string;
 }
 
-/**
- * What each tab holds. Only features that exist are listed: no placeholders for the orders or
- * design tasks that are still to come.
- */
+const catalogFeature: Feature = {
+  key: 'catalog',
+  needs: 'catalog.read',
+  label: (t) => t('features.catalog'),
+  render: () => <CatalogView titleKey="features.catalog" />,
+};
+const alertsFeature = (testId: string): Feature => ({
+  key: 'alerts',
+  needs: 'alerts.read',
+  label: () => <AlertsTabLabel testId={testId} />,
+  render: () => <AlertsPage />,
+});
+const rotaFeature = (team: 'warehouse' | 'service'): Feature => ({
+  key: 'rota',
+  needs: 'rota.read',
+  label: (t) => t('rota.title'),
+  render: () => <StaffingPage team={team} />,
+});
+
+/** What each tab holds, in sub-tab order. Only features that exist are listed. */
 const FEATURES: Record<Tab, Feature[]> = {
   warehouse: [
-    { key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> },
-    { key: 'documents', needs: 'warehouse.read', render: () => <DocumentsPage /> },
-    { key: 'shipping', needs: 'warehouse.read', render: () => <ShippingPage /> },
-    { key: 'returns', needs: 'warehouse.read', render: () => <ReturnsPage /> },
-    { key: 'balances', needs: 'warehouse.read', render: () => <BalancesPage /> },
-    { key: 'ledger', needs: 'warehouse.read', render: () => <LedgerPage /> },
-    { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
-    { key: 'stocktake', needs: 'warehouse.read', render: () => <StocktakePage /> },
-    // staffing
+    catalogFeature,
     {
-      key: 'rota',
-      needs: 'rota.read',
-      labelKey: 'rota.title',
-      render: () => <StaffingPage team="warehouse" />,
+      key: 'documents',
+      needs: 'warehouse.read',
+      label: (t) => t('warehouse.tabs.documents'),
+      render: () => <DocumentsPage />,
     },
+    {
+      key: 'shipping',
+      needs: 'warehouse.read',
+      label: (t) => t('shipping.tab'),
+      render: () => <ShippingPage />,
+    },
+    {
+      key: 'returns',
+      needs: 'warehouse.read',
+      label: (t) => t('returns.tab'),
+      render: () => <ReturnsPage />,
+    },
+    {
+      key: 'balances',
+      needs: 'warehouse.read',
+      label: (t) => t('warehouse.tabs.balances'),
+      render: () => <BalancesPage />,
+    },
+    {
+      key: 'ledger',
+      needs: 'warehouse.read',
+      label: (t) => t('warehouse.tabs.ledger'),
+      render: () => <LedgerPage />,
+    },
+    alertsFeature('wh-subtab-alerts-label'),
+    {
+      key: 'stocktake',
+      needs: 'warehouse.read',
+      label: (t) => t('stocktake.tab'),
+      render: () => <StocktakePage />,
+    },
+    {
+      key: 'bins',
+      needs: 'warehouse.bins',
+      label: (t) => t('warehouse.tabs.bins'),
+      render: () => <BinsPage />,
+    },
+    rotaFeature('warehouse'),
     {
       key: 'assessment',
       needs: 'assessment.manage',
-      labelKey: 'assessment.title',
+      label: (t) => t('assessment.title'),
       render: () => <AssessmentPage />,
     },
-    { key: 'alerts', needs: 'alerts.read', render: () => <AlertsPage /> },
   ],
   service: [
     {
       key: 'catalogLookup',
       needs: 'catalog.read',
+      label: (t) => t('features.catalogLookup'),
       render: () => <CatalogView titleKey="features.catalogLookup" lookup />,
     },
-    // staffing
-    {
-      key: 'rota',
-      needs: 'rota.read',
-      labelKey: 'rota.title',
-      render: () => <StaffingPage team="service" />,
-    },
-    { key: 'alerts', needs: 'alerts.read', render: () => <AlertsPage /> },
+    alertsFeature('cs-subtab-alerts-label'),
+    rotaFeature('service'),
   ],
-  art: [{ key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> }],
+  art: [catalogFeature],
   settings: [
-    { key: 'staff', needs: 'staff.manage', render: () => <StaffPage /> },
-    { key: 'shop', needs: 'shop.manage', render: () => <ShopPage /> },
-    { key: 'audit', needs: 'audit.read', render: () => <AuditPage /> },
-    { key: 'myPin', render: () => <MyPinPage /> },
+    { key: 'staff', needs: 'staff.manage', label: (t) => t('features.staff'), render: () => <StaffPage /> },
+    { key: 'shop', needs: 'shop.manage', label: (t) => t('features.shop'), render: () => <ShopPage /> },
+    { key: 'audit', needs: 'audit.read', label: (t) => t('features.audit'), render: () => <AuditPage /> },
+    { key: 'myPin', label: (t) => t('features.myPin'), render: () => <MyPinPage /> },
   ],
+};
+
+/** The sub-tabs' test ids: `<prefix>-<feature key>`. */
+const SUBTAB_TESTID: Record<Tab, string> = {
+  warehouse: 'wh-subtab',
+  service: 'cs-subtab',
+  art: 'art-subtab',
+  settings: 'settings',
 };
 
 /** The main layout: header (shop, person, switch, sign out) and the tabs the role may use. */
@@ -100,11 +149,10 @@ export function Shell() {
   const signOut = useSession((s) => s.signOut);
   const tabs = useTabs();
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
-  const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
+  // The sub-tab open in each tab (the warehouse's lives in its store: its pages link to each other).
+  const [subPages, setSubPages] = useState<Partial<Record<Tab, FeatureKey>>>({});
   const warehousePage = useWarehouse((s) => s.page);
-  const [servicePage, setServicePage] = useState<FeatureKey | null>(null);
   const [switching, setSwitching] = useState(false);
-  const [servicePage, setServicePage] = useState<FeatureKey | null>(null);
   const perms = session.permissions;
 
   // Signed out or expired: the next person starts with a clean catalog list.
@@ -191,95 +239,31 @@ export function Shell() {
         </div>
       </header>
       <main className="shell__main">
-        {activeTab === 'settings' ? (
+        {activeTab && (features.length > 1 || activeTab === 'settings') ? (
+          // Sub-tabs, each filling the window's height (settings: centred panes).
           <Tabs
-            className="settings-tabs"
+            className={activeTab === 'settings' ? 'settings-tabs' : 'wh-tabs'}
             activeKey={
-              settingsPage && features.some((f) => f.key === settingsPage) ? settingsPage : features[0]?.key
+              features.find(
+                (f) => f.key === (activeTab === 'warehouse' ? warehousePage : subPages[activeTab]),
+              )?.key ?? features[0]?.key
             }
-            onChange={(k) => setSettingsPage(k as FeatureKey)}
+            onChange={(k) =>
+              activeTab === 'warehouse'
+                ? useWarehouse.getState().setPage(k as WarehousePage)
+                : setSubPages((p) => ({ ...p, [activeTab]: k as FeatureKey }))
+            }
             destroyOnHidden
             items={features.map((f) => ({
               key: f.key,
-              label: (
-                <span data-testid={`settings-${f.key}`}>
-                  {t(`features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'>>}`)}
-                </span>
+              label: <span data-testid={`${SUBTAB_TESTID[activeTab]}-${f.key}`}>{f.label(t)}</span>,
+              children: (
+                <div className={activeTab === 'settings' ? 'settings-pane' : 'wh-pane'}>{f.render()}</div>
               ),
-              children: <div className="settings-pane">{f.render()}</div>,
-            }))}
-          />
-        ) : activeTab === 'warehouse' && features.length > 1 ? (
-          // 仓储: 商品资料 and the stock pages as sub-tabs, each filling the window's height.
-          <Tabs
-            className="wh-tabs"
-            activeKey={
-              warehousePage && features.some((f) => f.key === warehousePage)
-                ? warehousePage
-                : features[0]?.key
-            }
-            onChange={(k) => useWarehouse.getState().setPage(k as WarehousePage)}
-            destroyOnHidden
-            items={features.map((f) => ({
-              key: f.key,
-              label: (
-                <span data-testid={`wh-subtab-${f.key}`}>
-                  {f.key === 'catalog'
-                    ? t('features.catalog')
-                    : f.key === 'shipping' || f.key === 'returns'
-                      ? t(`${f.key}.tab`)
-                      : t(
-                          `warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'shipping' | 'returns'>}`,
-                        )}
-                    : f.key === 'stocktake'
-                      ? t('stocktake.tab')
-                      : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'stocktake'>}`)}
-                  {f.labelKey
-                    ? tDynamic(f.labelKey)
-                    : f.key === 'catalog'
-                      ? t('features.catalog')
-                      : t(
-                          `warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'rota' | 'assessment'>}`,
-                        )}
-                  {f.key === 'catalog' ? (
-                    t('features.catalog')
-                  ) : f.key === 'alerts' ? (
-                    <AlertsTabLabel testId="wh-subtab-alerts-label" />
-                  ) : (
-                    t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog' | 'alerts'>}`)
-                  )}
-                </span>
-              ),
-              children: <div className="wh-pane">{f.render()}</div>,
-            }))}
-          />
-        ) : activeTab === 'service' && features.length > 1 ? (
-          // 客服: 商品查询 and 排班考勤 as sub-tabs, like 仓储.
-          // 客服: 商品查询 and 库存预警 as sub-tabs, like 仓储.
-          <Tabs
-            className="wh-tabs"
-            activeKey={
-              servicePage && features.some((f) => f.key === servicePage) ? servicePage : features[0]?.key
-            }
-            onChange={(k) => setServicePage(k as FeatureKey)}
-            destroyOnHidden
-            items={features.map((f) => ({
-              key: f.key,
-              label: (
-                <span data-testid={`cs-subtab-${f.key}`}>
-                  {f.labelKey ? tDynamic(f.labelKey) : t('features.catalogLookup')}
-                  {f.key === 'alerts' ? (
-                    <AlertsTabLabel testId="cs-subtab-alerts-label" />
-                  ) : (
-                    t(`features.${f.key as 'catalogLookup'}`)
-                  )}
-                </span>
-              ),
-              children: <div className="wh-pane">{f.render()}</div>,
             }))}
           />
         ) : (
-          // One feature per work tab today; each renders its own title row.
+          // A tab with one feature: it renders its own title row.
           features.map((f) => (
             <div className="page page--fill" key={`${activeTab}-${f.key}`}>
               {f.render()}

@@ -1048,66 +1048,6 @@ const en: Messages = {
     checker: 'Approved by:',
     keeper: 'Storekeeper:',
     posted: 'Posted: {{name}} {{time}}',
-  alerts: {
-    tab: 'Low stock',
-    badge: '{{count}} alerts not yet acknowledged',
-    hint: 'Appears when a listed item’s stock (defects bins excluded) falls below its threshold; clears by itself once stock is back at or above it. History is kept.',
-    search: 'Search title, SKU code, barcode',
-    refresh: 'Refresh',
-    export: 'Export CSV',
-    exportBody: 'Exports the {{count}} alerts matching the current status and search.',
-    empty: 'No low-stock alerts: every listed item has enough stock.',
-    noMatch: 'No alerts match.',
-    noMovement: 'No stock movements yet',
-    ackedBy: 'Acknowledged by {{name}} at {{time}}',
-    filter: {
-      active: 'To handle',
-      activeN: 'To handle {{count}}',
-      unacknowledged: 'Not acknowledged',
-      unacknowledgedN: 'Not acknowledged {{count}}',
-      cleared: 'Cleared',
-      all: 'All',
-    },
-    col: {
-      sku: 'Item',
-      onHand: 'On hand / threshold',
-      lastMovement: 'Last movement',
-      raisedAt: 'Raised',
-      status: 'Status',
-      handler: 'Handled by',
-      action: 'Action',
-    },
-    status: {
-      open: 'Open',
-      acknowledged: 'Acknowledged',
-      cleared: 'Cleared',
-    },
-    reason: {
-      restocked: 'Restocked',
-      threshold: 'Threshold changed',
-      inactive: 'Delisted or archived',
-    },
-    ack: {
-      button: 'Acknowledge',
-      reassign: 'Reassign',
-      title: 'Acknowledge low-stock alert',
-      reassignTitle: 'Change who handles it',
-      summary: '{{code}} {{title}}: {{onHand}} on hand, below the threshold of {{threshold}}.',
-      handler: 'Handled by',
-      handlerPlaceholder: 'Choose who restocks or handles it',
-      handlerRequired: 'Choose who handles it',
-      note: 'Note',
-      notePlaceholder: 'e.g. supplier contacted, arriving Wednesday',
-      submit: 'Acknowledge',
-      done: 'Acknowledged; handled by {{name}}',
-    },
-    ledger: {
-      export: 'Export CSV',
-      exportBody: 'Exports all {{count}} movements matching the current filters, oldest first.',
-      exportBodyBalance:
-        'Exports all {{count}} movements matching the current filters, oldest first, with the balance after each.',
-      inactive: 'deactivated',
-    },
   },
   errors: {
     orderQueued: 'Order {{orderRef}} is already waiting to ship ({{number}})',
@@ -1131,10 +1071,6 @@ const en: Messages = {
     stocktakeUncounted:
       'Stocktake {{number}} still has {{count}} uncounted lines; count them all before approving',
     blindCount: 'This is a blind count: counters do not see book quantities or variances. Ask a supervisor.',
-    // end warehouse errors
-    // alerts errors
-    alertCleared:
-      'This alert has already cleared (stock is back or the item was delisted); nothing to acknowledge',
     unknown: 'That did not work. Try again in a moment; if it keeps happening, tell the store manager.',
     network: 'Lost the connection to ShopDesk. Try again in a moment.',
     internal:
@@ -1146,8 +1082,6 @@ const en: Messages = {
     notFound: 'Not found; someone may have deleted it',
     notFoundOf: {
       returnInspection: 'That return inspection was not found',
-      alert: 'This alert was not found',
-      // warehouse errors
       bin: 'This bin was not found; someone may have deleted it',
       stockDocument: 'This document was not found; it may have been discarded',
       staff: 'This person was not found; the account may have been deleted',
@@ -1158,6 +1092,7 @@ const en: Messages = {
         'This import preview has expired (already imported, or someone else signed in). Choose the file again.',
       stocktake: 'Stocktake not found',
       shiftTemplate: 'This shift no longer exists',
+      alert: 'This alert was not found',
     },
     alreadySetUp: 'The shop is already set up. Please sign in.',
     wrongPin: 'Wrong PIN. Tries left: {{remaining}}',
@@ -1189,8 +1124,6 @@ const en: Messages = {
       inspectionEmpty: 'Enter at least one good, defective or written-off piece',
       notDefectsBin: 'Bin {{bin}} is not a defects bin',
       notNormalBin: 'Bin {{bin}} is a defects bin: put good pieces in a normal bin',
-      activeStaff: 'Choose an active staff member',
-      // warehouse errors
       binCodeFormat: 'Letters and digits in dash-separated parts, e.g. A-01-03',
       binCodeTaken: 'A bin with this code already exists',
       binNotFound: 'Bin not found',
@@ -1253,11 +1186,14 @@ const en: Messages = {
       futureTime: 'A correction cannot be in the future',
       rangeOrder: 'The end date cannot be before the start date',
       rangeTooLong: 'At most 62 days at a time',
+      activeStaff: 'Choose an active staff member',
     },
     alreadyClockedIn: 'You have already clocked in; use “Clock out” when you leave',
     notClockedIn:
       'You have not clocked in, so you cannot clock out; ask your supervisor to add a missed punch',
     rotaNothingToCopy: 'Last week has no rota to copy',
+    alertCleared:
+      'This alert has already cleared (stock is back or the item was delisted); nothing to acknowledge',
   },
   rota: {
     title: 'Rota & attendance',
@@ -1443,6 +1379,67 @@ const en: Messages = {
     exportBody: 'Export the assessment for {{month}}: {{count}} people.',
     hint: 'Documents posted, lines picked (sales-out lines) and attendance are counted from this month’s data; the supervisor gives the 0–100 score and comments.',
     empty: 'The warehouse team has nobody yet',
+  },
+  alerts: {
+    tab: 'Low stock',
+    badge: '{{count}} alerts not yet acknowledged',
+    hint: 'Appears when a listed item’s stock (defects bins excluded) falls below its threshold; clears by itself once stock is back at or above it. History is kept.',
+    search: 'Search title, SKU code, barcode',
+    refresh: 'Refresh',
+    export: 'Export CSV',
+    exportBody: 'Exports the {{count}} alerts matching the current status and search.',
+    empty: 'No low-stock alerts: every listed item has enough stock.',
+    noMatch: 'No alerts match.',
+    noMovement: 'No stock movements yet',
+    ackedBy: 'Acknowledged by {{name}} at {{time}}',
+    filter: {
+      active: 'To handle',
+      activeN: 'To handle {{count}}',
+      unacknowledged: 'Not acknowledged',
+      unacknowledgedN: 'Not acknowledged {{count}}',
+      cleared: 'Cleared',
+      all: 'All',
+    },
+    col: {
+      sku: 'Item',
+      onHand: 'On hand / threshold',
+      lastMovement: 'Last movement',
+      raisedAt: 'Raised',
+      status: 'Status',
+      handler: 'Handled by',
+      action: 'Action',
+    },
+    status: {
+      open: 'Open',
+      acknowledged: 'Acknowledged',
+      cleared: 'Cleared',
+    },
+    reason: {
+      restocked: 'Restocked',
+      threshold: 'Threshold changed',
+      inactive: 'Delisted or archived',
+    },
+    ack: {
+      button: 'Acknowledge',
+      reassign: 'Reassign',
+      title: 'Acknowledge low-stock alert',
+      reassignTitle: 'Change who handles it',
+      summary: '{{code}} {{title}}: {{onHand}} on hand, below the threshold of {{threshold}}.',
+      handler: 'Handled by',
+      handlerPlaceholder: 'Choose who restocks or handles it',
+      handlerRequired: 'Choose who handles it',
+      note: 'Note',
+      notePlaceholder: 'e.g. supplier contacted, arriving Wednesday',
+      submit: 'Acknowledge',
+      done: 'Acknowledged; handled by {{name}}',
+    },
+    ledger: {
+      export: 'Export CSV',
+      exportBody: 'Exports all {{count}} movements matching the current filters, oldest first.',
+      exportBodyBalance:
+        'Exports all {{count}} movements matching the current filters, oldest first, with the balance after each.',
+      inactive: 'deactivated',
+    },
   },
 };
 

@@ -18,7 +18,6 @@ export type WarehousePage =
   | 'alerts'
   | 'rota'
   | 'assessment';
-export type WarehousePage = 'catalog' | 'documents' | 'balances' | 'ledger' | 'bins' | 'alerts';
 
 export const DIRECTION: Readonly<Record<DocType, 'in' | 'out' | 'transfer'>> = {
   purchase_in: 'in',
