@@ -9,6 +9,9 @@ import { exportCatalog } from '../modules/catalog/export';
 import { listAudit } from '../modules/audit/service';
 import * as warehouse from '../modules/warehouse/service';
 import { can } from './permissions';
+import * as artTasks from '../modules/art/tasks';
+import * as library from '../modules/art/library';
+import { thumbStatus } from '../modules/art/thumbs';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 function me(ctx: CallContext): string {
@@ -98,4 +101,42 @@ export const handlers: HandlerTable = {
   'warehouse.ledger': { mode: 'read', run: (ctx, input) => warehouse.ledger(ctx.store, input) },
   'warehouse.balances': { mode: 'read', run: (ctx, input) => warehouse.balances(ctx.store, input) },
   'warehouse.skuStock': { mode: 'read', run: (ctx, input) => warehouse.skuStock(ctx.store, input.skuId) },
+  // art: design tasks and the image library
+  'art.tasksList': { mode: 'read', run: (ctx, input) => artTasks.listTasks(ctx.store, input) },
+  'art.taskGet': { mode: 'read', run: (ctx, input) => artTasks.getTask(ctx.store, input.id) },
+  'art.taskSave': {
+    run: (ctx, input) => artTasks.saveTask(ctx.store, me(ctx), ctx.session!.staff.role, input),
+  },
+  'art.taskMove': {
+    run: (ctx, input) => artTasks.moveTask(ctx.store, me(ctx), ctx.session!.staff.role, input),
+  },
+  'art.taskReview': { run: (ctx, input) => artTasks.reviewTask(ctx.store, me(ctx), input) },
+  'art.taskAttach': { run: (ctx, input) => artTasks.attachImages(ctx.store, me(ctx), input) },
+  'art.tasksExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => artTasks.exportTasksCsv(ctx.store, ctx.host, input),
+  },
+  'art.libraryList': { mode: 'read', run: (ctx, input) => library.listImages(ctx.store, input) },
+  'art.libraryGet': { mode: 'read', run: (ctx, input) => library.getImage(ctx.store, input.id) },
+  'art.libraryTags': { mode: 'read', run: (ctx) => library.listTags(ctx.store) },
+  'art.libraryImport': {
+    // async: the open dialog, then one transaction per file (a bad file never stops the rest).
+    mode: 'async',
+    run: (ctx, input) => library.importFromDialog(ctx.store, ctx.host, me(ctx), input.mode),
+  },
+  'art.libraryUpdate': { run: (ctx, input) => library.updateImages(ctx.store, me(ctx), input) },
+  'art.libraryTrash': {
+    run: (ctx, input) => library.setTrashed(ctx.store, me(ctx), input.ids, input.trashed),
+  },
+  'art.libraryThumbs': { mode: 'read', run: (ctx) => thumbStatus(ctx.store) },
+  'art.libraryExportFiles': {
+    mode: 'async',
+    run: (ctx, input) => library.exportFiles(ctx.store, ctx.host, input),
+  },
+  'art.libraryExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => library.exportLibraryCsv(ctx.store, ctx.host, input),
+  },
+  'art.rulesGet': { mode: 'read', run: (ctx) => library.getRules(ctx.store) },
+  'art.rulesSave': { run: (ctx, input) => library.saveRules(ctx.store, me(ctx), input) },
 };
