@@ -637,7 +637,7 @@ export const contract = {
   /** A designer's move on the board (TASK_MOVES); leaving 待审核 is art.taskReview's. */
   'art.taskMove': def<art.Task>()(art.taskMoveInput, 'art.tasks'),
   'art.taskReview': def<art.Task>()(art.taskReviewInput, 'art.review'),
-  'art.taskAttach': def<art.Task>()(art.taskAttachInput, 'art.tasks'),
+  'art.taskAttach': def<art.Task>()(art.taskAttachInput, 'art.library'),
   'art.tasksExportCsv': def<ExportResult>()(
     z.strictObject({
       filter: art.taskFilter.default({ q: '', includeOldDone: true }),

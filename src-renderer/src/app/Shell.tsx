@@ -14,13 +14,17 @@ import { BalancesPage } from '../features/warehouse/BalancesPage';
 import { BinsPage } from '../features/warehouse/BinsPage';
 import { DocumentsPage } from '../features/warehouse/DocumentsPage';
 import { LedgerPage } from '../features/warehouse/LedgerPage';
+import { LibraryPage } from '../features/art/LibraryPage';
+import { TasksPage } from '../features/art/TasksPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
-type FeatureKey = 'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage;
+type ArtPage = 'tasks' | 'library';
+type FeatureKey =
+  'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage;
 interface Feature {
   key: FeatureKey;
   /** Shown only to people with this permission; none: everyone who sees the tab. */
@@ -47,7 +51,11 @@ const FEATURES: Record<Tab, Feature[]> = {
       render: () => <CatalogView titleKey="features.catalogLookup" lookup />,
     },
   ],
-  art: [{ key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> }],
+  art: [
+    { key: 'tasks', needs: 'art.read', render: () => <TasksPage /> },
+    { key: 'library', needs: 'art.read', render: () => <LibraryPage /> },
+    { key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> },
+  ],
   settings: [
     { key: 'staff', needs: 'staff.manage', render: () => <StaffPage /> },
     { key: 'shop', needs: 'shop.manage', render: () => <ShopPage /> },
@@ -65,6 +73,7 @@ export function Shell() {
   const tabs = useTabs();
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
   const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
+  const [artPage, setArtPage] = useState<FeatureKey | null>(null);
   const warehousePage = useWarehouse((s) => s.page);
   const [switching, setSwitching] = useState(false);
   const perms = session.permissions;
@@ -164,7 +173,7 @@ export function Shell() {
               key: f.key,
               label: (
                 <span data-testid={`settings-${f.key}`}>
-                  {t(`features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'>>}`)}
+                  {t(`features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'> | ArtPage>}`)}
                 </span>
               ),
               children: <div className="settings-pane">{f.render()}</div>,
@@ -188,6 +197,23 @@ export function Shell() {
                   {f.key === 'catalog'
                     ? t('features.catalog')
                     : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog'>}`)}
+                </span>
+              ),
+              children: <div className="wh-pane">{f.render()}</div>,
+            }))}
+          />
+        ) : activeTab === 'art' && features.length > 1 ? (
+          // 美工: 设计任务, 图片库 and 商品资料 as sub-tabs (the warehouse's layout).
+          <Tabs
+            className="wh-tabs"
+            activeKey={artPage && features.some((f) => f.key === artPage) ? artPage : features[0]?.key}
+            onChange={(k) => setArtPage(k as FeatureKey)}
+            destroyOnHidden
+            items={features.map((f) => ({
+              key: f.key,
+              label: (
+                <span data-testid={`art-subtab-${f.key}`}>
+                  {f.key === 'catalog' ? t('features.catalog') : t(`${f.key as ArtPage}.tabTitle`)}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,
