@@ -86,7 +86,8 @@ CREATE TABLE library_image (
 CREATE INDEX library_image_live ON library_image (deleted_at, imported_at);
 CREATE INDEX library_image_use ON library_image (use, status);
 CREATE INDEX library_image_status ON library_image (status);
-CREATE INDEX library_image_parent ON library_image (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX library_image_parent ON library_image (parent_id);
+CREATE INDEX library_image_trash ON library_image (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX library_image_thumb ON library_image (thumb) WHERE thumb <> 'done';
 CREATE INDEX library_image_taken ON library_image (taken_at);
 

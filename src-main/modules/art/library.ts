@@ -295,8 +295,8 @@ export function getImage(store: Store, id: string): LibraryImage {
   const chain = store
     .stmt<{ id: string; file_name: string; stage: ImageStage; sha256: string; deleted_at: string | null }>(
       `WITH RECURSIVE c(id, depth) AS (SELECT @root, 0
-         UNION ALL SELECT i.id, c.depth + 1 FROM library_image i JOIN c ON i.parent_id = c.id WHERE c.depth < 50)
-       SELECT i.id, i.file_name, i.stage, i.sha256, i.deleted_at FROM c JOIN library_image i ON i.id = c.id
+         UNION ALL SELECT i.id, c.depth + 1 FROM c CROSS JOIN library_image i ON i.parent_id = c.id WHERE c.depth < 50)
+       SELECT i.id, i.file_name, i.stage, i.sha256, i.deleted_at FROM c CROSS JOIN library_image i ON i.id = c.id
        ORDER BY c.depth, i.imported_at`,
     )
     .all({ root });
