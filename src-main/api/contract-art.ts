@@ -40,9 +40,14 @@ export const IMAGE_FLAGS = ['notSquare', 'tooSmall', 'tooLarge'] as const;
 export type ImageFlag = (typeof IMAGE_FLAGS)[number];
 
 const id = z.string().uuid();
+/* eslint-disable no-control-regex -- control characters are exactly what these refuse */
+/** One to four tag levels of 1–30 characters, no slashes, backslashes or control characters. */
+const TAG_SHAPE = /^[^/\\\u0000-\u001f]{1,30}(\/[^/\\\u0000-\u001f]{1,30}){0,3}$/;
+/** Characters no file name may hold (Windows' reserved ones, separators, control characters). */
+const FILE_NAME_BAD = /[\\/:*?"<>|\u0000-\u001f]/;
+/* eslint-enable no-control-regex */
 const localDate = z.iso.date();
 const version = z.string().min(1).max(64);
-const encoding = z.enum(['utf8bom', 'gbk']).default('utf8bom');
 /** A tag path: 1–4 levels joined by '/', e.g. 夏装/连衣裙; no empty levels. */
 export const tagPath = z
   .string()
@@ -54,11 +59,7 @@ export const tagPath = z
       .map((p) => p.trim())
       .join('/'),
   )
-  .pipe(
-    z
-      .string()
-      .regex(/^[^/\\\u0000-\u001f]{1,30}(\/[^/\\\u0000-\u001f]{1,30}){0,3}$/, { message: 'key:tagFormat' }),
-  );
+  .pipe(z.string().regex(TAG_SHAPE, { message: 'key:tagFormat' }));
 
 // ---------------------------------------------------------------------------------------------
 // Design tasks
@@ -218,7 +219,7 @@ export const exportFilesInput = z.strictObject({
     .trim()
     .min(1)
     .max(120)
-    .refine((p) => !/[\\/:*?"<>|\u0000-\u001f]/.test(p.replace(/\{[^}]*\}/g, '')), {
+    .refine((p) => !FILE_NAME_BAD.test(p.replace(/\{[^}]*\}/g, '')), {
       message: 'key:fileNamePattern',
     })
     .refine(

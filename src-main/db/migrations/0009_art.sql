@@ -83,9 +83,11 @@ CREATE TABLE library_image (
   deleted_at  TEXT,                            -- in the trash
   CHECK (parent_id IS NULL OR parent_id <> id)
 ) STRICT;
-CREATE INDEX library_image_live ON library_image (deleted_at, imported_at);
-CREATE INDEX library_image_use ON library_image (use, status);
-CREATE INDEX library_image_status ON library_image (status);
+-- The grid pages newest-first: these keep paging, counting and the name search inside an index
+-- (the rowid is part of every index, so `ORDER BY imported_at, rowid` needs no sort).
+CREATE INDEX library_image_live ON library_image (deleted_at, imported_at, name_lower);
+CREATE INDEX library_image_use ON library_image (use, deleted_at, imported_at);
+CREATE INDEX library_image_status ON library_image (status, deleted_at, imported_at);
 CREATE INDEX library_image_parent ON library_image (parent_id);
 CREATE INDEX library_image_trash ON library_image (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX library_image_thumb ON library_image (thumb) WHERE thumb <> 'done';

@@ -252,7 +252,10 @@ export function listImages(
   const { where, params } = librarySql(store, input.filter);
   const rows = store
     .stmt<ImageDb>(
-      `SELECT i.* FROM library_image i WHERE ${where} ORDER BY i.imported_at DESC, i.id DESC LIMIT @limit OFFSET @offset`,
+      // The page's rowids from the index first (no row is read while skipping the offset).
+      `SELECT i.* FROM library_image i WHERE i.rowid IN (SELECT i.rowid FROM library_image i WHERE ${where}
+         ORDER BY i.imported_at DESC, i.rowid DESC LIMIT @limit OFFSET @offset)
+       ORDER BY i.imported_at DESC, i.rowid DESC`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset });
   const total = store
@@ -617,15 +620,16 @@ export function updateImages(store: Store, by: string, input: LibraryUpdateData)
     const fields: Changes = {};
     const set: Record<string, unknown> = {};
     const use = input.use === undefined ? undefined : input.use === 'none' ? '' : input.use;
-    if (use !== undefined && use !== r.use) ((fields.use = { from: r.use, to: use }), (set.use = use));
-    if (input.status && input.status !== r.status)
-      ((fields.status = { from: r.status, to: input.status }), (set.status = input.status));
-    if (input.stage && input.stage !== r.stage)
-      ((fields.stage = { from: r.stage, to: input.stage }), (set.stage = input.stage));
+    const change = (field: string, col: string, from: unknown, to: unknown) => {
+      fields[field] = { from, to };
+      set[col] = to;
+    };
+    if (use !== undefined && use !== r.use) change('use', 'use', r.use, use);
+    if (input.status && input.status !== r.status) change('status', 'status', r.status, input.status);
+    if (input.stage && input.stage !== r.stage) change('stage', 'stage', r.stage, input.stage);
     if (input.parentId !== undefined && input.parentId !== r.parent_id)
-      ((fields.parentId = { from: r.parent_id, to: input.parentId }), (set.parent_id = input.parentId));
-    if (input.note !== undefined && input.note !== r.note)
-      ((fields.note = { from: r.note, to: input.note }), (set.note = input.note));
+      change('parentId', 'parent_id', r.parent_id, input.parentId);
+    if (input.note !== undefined && input.note !== r.note) change('note', 'note', r.note, input.note);
 
     const tagsBefore = store
       .stmt<{ path: string }>(
@@ -845,7 +849,7 @@ export function libraryCsvQuery(store: Store, filter: LibraryFilterData): CsvQue
   ]);
   return {
     header: LIBRARY_CSV_HEADER,
-    sql: `SELECT ${line} FROM library_image i WHERE ${where} ORDER BY i.imported_at DESC, i.id DESC`,
+    sql: `SELECT ${line} FROM library_image i WHERE ${where} ORDER BY i.imported_at DESC, i.rowid DESC`,
     params: { ...params, offset },
   };
 }

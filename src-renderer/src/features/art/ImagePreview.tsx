@@ -36,21 +36,25 @@ export function ImagePreview({
   const [parents, setParents] = useState<LibraryImageRow[]>([]);
   const [newTag, setNewTag] = useState('');
 
-  const load = useCallback(async () => {
-    try {
-      setImg(await api.art.libraryGet({ id }));
-    } catch (e) {
-      reportError(e);
-    }
-  }, [id]);
+  const [reloads, setReloads] = useState(0);
+  const load = useCallback(() => setReloads((n) => n + 1), []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    api.art
+      .libraryGet({ id })
+      .then((found) => {
+        if (live) setImg(found);
+      })
+      .catch((e: unknown) => reportError(e));
+    return () => {
+      live = false;
+    };
+  }, [id, reloads]);
 
   async function update(patch: Omit<LibraryUpdateInput, 'ids'>) {
     try {
       await api.art.libraryUpdate({ ids: [id], ...patch });
-      await load();
+      load();
       onChanged();
     } catch (e) {
       reportError(e);

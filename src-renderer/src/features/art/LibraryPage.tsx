@@ -137,6 +137,9 @@ export function LibraryPage() {
     void fetchPage(0, version);
   }, [version, fetchPage]);
 
+  // TanStack Virtual returns functions the React compiler cannot memoize; this component is
+  // left uncompiled on purpose (the grid re-renders on scroll anyway).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SkuRow } from '../../../../src-main/api/contract';
 import {
@@ -85,38 +85,42 @@ export function TaskDrawer({
   const [picking, setPicking] = useState(false);
   const isNew = taskId === null;
 
-  const load = useCallback(async () => {
+  useEffect(() => {
     if (!taskId) return;
-    try {
-      const t0 = await api.art.taskGet({ id: taskId });
-      setTask(t0);
-      setSkuOptions((o) =>
-        mergeOptions(
-          o,
-          t0.skus.map((s) => ({ value: s.id, label: `${s.code} ${s.title}` })),
-        ),
-      );
-      form.setFieldsValue({
-        type: t0.type,
-        title: t0.title,
-        brief: t0.brief,
-        priority: t0.priority,
-        assigneeId: t0.assigneeId,
-        dueDate: t0.dueDate ? dayjs(t0.dueDate) : null,
-        skuIds: t0.skus.map((s) => s.id),
-      });
-    } catch (e) {
-      reportError(e);
-    }
+    let live = true;
+    api.art
+      .taskGet({ id: taskId })
+      .then((t0) => {
+        if (!live) return;
+        setTask(t0);
+        setSkuOptions((o) =>
+          mergeOptions(
+            o,
+            t0.skus.map((s) => ({ value: s.id, label: `${s.code} ${s.title}` })),
+          ),
+        );
+        form.setFieldsValue({
+          type: t0.type,
+          title: t0.title,
+          brief: t0.brief,
+          priority: t0.priority,
+          assigneeId: t0.assigneeId,
+          dueDate: t0.dueDate ? dayjs(t0.dueDate) : null,
+          skuIds: t0.skus.map((s) => s.id),
+        });
+      })
+      .catch((e: unknown) => reportError(e));
+    return () => {
+      live = false;
+    };
   }, [taskId, form]);
 
   useEffect(() => {
-    void load();
     api.auth
       .roster({})
       .then((r) => setPeople(r.filter((p) => can(p.role, 'art.read') && can(p.role, 'art.tasks'))))
       .catch(() => setPeople([]));
-  }, [load]);
+  }, []);
 
   const searchSkus = useRef<ReturnType<typeof setTimeout> | null>(null);
   function onSkuSearch(q: string) {

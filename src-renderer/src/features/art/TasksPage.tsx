@@ -55,37 +55,42 @@ export function TasksPage() {
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
   const [rows, setRows] = useState<TaskRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const [exporting, setExporting] = useState(false);
   const debounce = useDebounce(250);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const filter =
-        view === 'calendar'
-          ? {
-              q,
-              type,
-              dueFrom: month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD'),
-              dueTo: month.endOf('month').add(7, 'day').format('YYYY-MM-DD'),
-              includeOldDone: true,
-            }
-          : { q, type };
-      const page = await api.art.tasksList({ filter, limit: 500 });
-      setRows(page.rows);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [view, q, type, month]);
-
+  const [reloads, setReloads] = useState(0);
+  const load = useCallback(() => setReloads((n) => n + 1), []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    const filter =
+      view === 'calendar'
+        ? {
+            q,
+            type,
+            dueFrom: month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD'),
+            dueTo: month.endOf('month').add(7, 'day').format('YYYY-MM-DD'),
+            includeOldDone: true,
+          }
+        : { q, type };
+    api.art
+      .tasksList({ filter, limit: 500 })
+      .then((page) => {
+        if (!live) return;
+        setRows(page.rows);
+        setError(null);
+        setLoading(false);
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        setError(errorText(e));
+        setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [view, q, type, month, reloads]);
 
   const overdue = rows.filter((r) => r.overdue).length;
 
@@ -204,7 +209,7 @@ export function TasksPage() {
         <TaskDrawer
           taskId={open === 'new' ? null : open}
           onClose={() => setOpen(null)}
-          onChanged={() => void load()}
+          onChanged={load}
           onCreated={(id) => setOpen(id)}
         />
       )}
