@@ -104,6 +104,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   const report = page.getByTestId('art-import-report');
   await expect(report).toContainText('新导入 3 张，重复 0 张（已跳过），失败 1 个。');
   await expect(report).toContainText(`拍摄清单.txt：${zh.library.importErrors.notImage}`);
+  await page.waitForTimeout(500); // the modal's fade-in, for the screenshot
   await shot('import-report');
   await page.getByTestId('art-import-close').click();
   await expect(page.getByTestId('art-lib-total')).toHaveText('共 3 张');
@@ -112,6 +113,11 @@ test('美工: shoot task → import → tag and link → review with a revision 
     'src',
     /\/library\/thumbs\//,
   );
+  // The thumbnail really loads from the library route (same origin, CSP img-src 'self').
+  const thumb = page.locator('[data-testid="art-cell-IMG_0001.jpg"] img');
+  await expect
+    .poll(() => thumb.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)))
+    .toBeGreaterThan(0);
 
   // 3. Tag and link: the two square photos become 主图 of the SKU, tagged 夏装/T恤.
   await page.getByTestId('art-cell-IMG_0001.jpg').click();
