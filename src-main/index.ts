@@ -9,6 +9,7 @@ import type { Host } from './api/host';
 import { DatabaseTooNewError, openStore, type Store } from './db/store';
 import { makeEmitter, registerIpc, senderCheck } from './ipc';
 import { resolveDataDir, resolveNativeBinding } from './paths';
+import { libraryRoot } from './modules/art/files';
 import {
   APP_ORIGIN,
   handleAppProtocol,
@@ -74,13 +75,13 @@ function start(): void {
 
 function onReady(): void {
   hardenSession(session.defaultSession, { csp: devServerUrl ? devCsp(devServerUrl) : CSP });
-  handleAppProtocol(protocol, join(here, '../renderer'));
-
   const dataDir = resolveDataDir({
     argv: process.argv,
     env: process.env,
     userDataPath: app.getPath('userData'),
   });
+  // The image library's thumbnails and originals are served under app://shopdesk/library/….
+  handleAppProtocol(protocol, join(here, '../renderer'), { libraryDir: libraryRoot(dataDir) });
   const nativeBinding = resolveNativeBinding({
     env: process.env,
     isPackaged: app.isPackaged,
@@ -116,6 +117,23 @@ function onReady(): void {
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenPaths({ mode, filterName, extensions }) {
+      const options: Electron.OpenDialogOptions =
+        mode === 'folder'
+          ? { properties: ['openDirectory'] }
+          : { properties: ['openFile', 'multiSelections'], filters: [{ name: filterName, extensions }] };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths.length ? null : result.filePaths;
+    },
+    async chooseFolder({ title }) {
+      const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
     },
   };
 

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CSP } from './csp';
+import { LIBRARY_CONTENT_TYPES, resolveLibraryPath } from './modules/art/files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'shopdesk';
@@ -155,11 +156,32 @@ function plain(status: number, text: string, csp: string): Response {
 /** The request handler, separate from registration so it can be called directly. */
 export function appRequestHandler(
   rootDir: string,
-  opts: { csp?: string } = {},
+  opts: { csp?: string; libraryDir?: string } = {},
 ): (request: Request) => Promise<Response> {
   const csp = opts.csp ?? CSP;
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed', csp);
+    // The image library (art tab): only exact /library/objects|thumbs/<hash> URLs, from its own folder.
+    if (opts.libraryDir && request.url.toLowerCase().startsWith(`${APP_ORIGIN}/library/`)) {
+      const rawPath = request.url.slice(APP_ORIGIN.length).split(/[?#]/, 1)[0] ?? '';
+      const file = resolveLibraryPath(opts.libraryDir, rawPath);
+      if (!file) return plain(404, 'Not Found', csp);
+      try {
+        const body = request.method === 'HEAD' ? null : await readFile(file);
+        return new Response(body, {
+          status: 200,
+          headers: {
+            ...securityHeaders(csp),
+            'Content-Type':
+              LIBRARY_CONTENT_TYPES[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+            // Named by content hash: never changes.
+            'Cache-Control': 'private, max-age=31536000, immutable',
+          },
+        });
+      } catch {
+        return plain(404, 'Not Found', csp);
+      }
+    }
     const file = resolveAppPath(rootDir, request.url);
     if (!file) return plain(404, 'Not Found', csp);
     try {
@@ -186,7 +208,7 @@ export function appRequestHandler(
 export function handleAppProtocol(
   protocol: SchemeHandler,
   rootDir: string,
-  opts: { csp?: string } = {},
+  opts: { csp?: string; libraryDir?: string } = {},
 ): void {
   protocol.handle(APP_SCHEME, appRequestHandler(rootDir, opts));
 }

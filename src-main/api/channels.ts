@@ -87,6 +87,25 @@ export const CHANNELS = [
   'alerts.counts',
   'alerts.ack',
   'alerts.exportCsv',
+  // art: design tasks and the image library
+  'art.tasksList',
+  'art.taskGet',
+  'art.taskSave',
+  'art.taskMove',
+  'art.taskReview',
+  'art.taskAttach',
+  'art.tasksExportCsv',
+  'art.libraryList',
+  'art.libraryGet',
+  'art.libraryTags',
+  'art.libraryImport',
+  'art.libraryUpdate',
+  'art.libraryTrash',
+  'art.libraryThumbs',
+  'art.libraryExportFiles',
+  'art.libraryExportCsv',
+  'art.rulesGet',
+  'art.rulesSave',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

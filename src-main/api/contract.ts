@@ -13,6 +13,7 @@ import {
   type StocktakeScope,
   type StocktakeStatus,
 } from './values';
+import * as art from './contract-art';
 
 export { CHANNELS, type Channel };
 
@@ -1374,6 +1375,57 @@ export const contract = {
     z.strictObject({ ...alertFilter, encoding: csvEncoding }),
     'alerts.read',
   ),
+  // art contract (美工: design tasks and the image library; schemas and types in contract-art.ts)
+  'art.tasksList': def<Paged<art.TaskRow>>()(
+    z.strictObject({ filter: art.taskFilter.default({ q: '', includeOldDone: false }), ...page }),
+    'art.read',
+  ),
+  'art.taskGet': def<art.Task>()(z.strictObject({ id }), 'art.read'),
+  /** Create or edit. Requesters outside the art team may create, and edit their own while 待办. */
+  'art.taskSave': def<art.Task>()(art.taskInput, 'art.tasks'),
+  /** A designer's move on the board (TASK_MOVES); leaving 待审核 is art.taskReview's. */
+  'art.taskMove': def<art.Task>()(art.taskMoveInput, 'art.tasks'),
+  'art.taskReview': def<art.Task>()(art.taskReviewInput, 'art.review'),
+  'art.taskAttach': def<art.Task>()(art.taskAttachInput, 'art.library'),
+  'art.tasksExportCsv': def<ExportResult>()(
+    z.strictObject({
+      filter: art.taskFilter.default({ q: '', includeOldDone: true }),
+      encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom'),
+    }),
+    'art.read',
+  ),
+  'art.libraryList': def<Paged<art.LibraryImageRow>>()(
+    z.strictObject({
+      filter: art.libraryFilter.default({ q: '', tag: '', flagged: false, trash: false }),
+      ...page,
+    }),
+    'art.read',
+  ),
+  'art.libraryGet': def<art.LibraryImage>()(z.strictObject({ id }), 'art.read'),
+  'art.libraryTags': def<{ path: string; count: number }[]>()(empty, 'art.read'),
+  /** Main opens the file (or folder) dialog; the renderer never sends a path. */
+  'art.libraryImport': def<art.ImportReport>()(
+    z.strictObject({ mode: z.enum(['files', 'folder']) }),
+    'art.library',
+  ),
+  /** Bulk edit: use, status, stage, version parent, note, tags and SKU links. */
+  'art.libraryUpdate': def<{ updated: number }>()(art.libraryUpdateInput, 'art.library'),
+  'art.libraryTrash': def<{ updated: number }>()(
+    z.strictObject({ ids: z.array(id).min(1).max(5000), trashed: z.boolean() }),
+    'art.library',
+  ),
+  'art.libraryThumbs': def<art.ThumbStatus>()(empty, 'art.read'),
+  /** Main asks for the folder; copies the originals named by the pattern. */
+  'art.libraryExportFiles': def<art.FilesExportResult>()(art.exportFilesInput, 'art.library'),
+  'art.libraryExportCsv': def<ExportResult>()(
+    z.strictObject({
+      filter: art.libraryFilter.default({ q: '', tag: '', flagged: false, trash: false }),
+      encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom'),
+    }),
+    'art.read',
+  ),
+  'art.rulesGet': def<art.ImageRules>()(empty, 'art.read'),
+  'art.rulesSave': def<art.ImageRules>()(art.imageRules, 'art.review'),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -19,6 +19,10 @@ import * as rota from '../modules/staffing/rota';
 import * as attendance from '../modules/staffing/attendance';
 import * as assessment from '../modules/staffing/assessment';
 import { exportAssessment, exportAttendance } from '../modules/staffing/export';
+import { can } from './permissions';
+import * as artTasks from '../modules/art/tasks';
+import * as library from '../modules/art/library';
+import { thumbStatus } from '../modules/art/thumbs';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -223,4 +227,42 @@ export const handlers: HandlerTable = {
   'alerts.counts': { mode: 'read', run: (ctx) => alerts.alertCounts(ctx.store) },
   'alerts.ack': { run: (ctx, input) => alerts.acknowledge(ctx.store, me(ctx), input) },
   'alerts.exportCsv': { mode: 'async', run: (ctx, input) => alerts.exportAlerts(ctx.store, ctx.host, input) },
+  // art: design tasks and the image library
+  'art.tasksList': { mode: 'read', run: (ctx, input) => artTasks.listTasks(ctx.store, input) },
+  'art.taskGet': { mode: 'read', run: (ctx, input) => artTasks.getTask(ctx.store, input.id) },
+  'art.taskSave': {
+    run: (ctx, input) => artTasks.saveTask(ctx.store, me(ctx), ctx.session!.staff.role, input),
+  },
+  'art.taskMove': {
+    run: (ctx, input) => artTasks.moveTask(ctx.store, me(ctx), ctx.session!.staff.role, input),
+  },
+  'art.taskReview': { run: (ctx, input) => artTasks.reviewTask(ctx.store, me(ctx), input) },
+  'art.taskAttach': { run: (ctx, input) => artTasks.attachImages(ctx.store, me(ctx), input) },
+  'art.tasksExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => artTasks.exportTasksCsv(ctx.store, ctx.host, input),
+  },
+  'art.libraryList': { mode: 'read', run: (ctx, input) => library.listImages(ctx.store, input) },
+  'art.libraryGet': { mode: 'read', run: (ctx, input) => library.getImage(ctx.store, input.id) },
+  'art.libraryTags': { mode: 'read', run: (ctx) => library.listTags(ctx.store) },
+  'art.libraryImport': {
+    // async: the open dialog, then one transaction per file (a bad file never stops the rest).
+    mode: 'async',
+    run: (ctx, input) => library.importFromDialog(ctx.store, ctx.host, me(ctx), input.mode),
+  },
+  'art.libraryUpdate': { run: (ctx, input) => library.updateImages(ctx.store, me(ctx), input) },
+  'art.libraryTrash': {
+    run: (ctx, input) => library.setTrashed(ctx.store, me(ctx), input.ids, input.trashed),
+  },
+  'art.libraryThumbs': { mode: 'read', run: (ctx) => thumbStatus(ctx.store) },
+  'art.libraryExportFiles': {
+    mode: 'async',
+    run: (ctx, input) => library.exportFiles(ctx.store, ctx.host, input),
+  },
+  'art.libraryExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => library.exportLibraryCsv(ctx.store, ctx.host, input),
+  },
+  'art.rulesGet': { mode: 'read', run: (ctx) => library.getRules(ctx.store) },
+  'art.rulesSave': { run: (ctx, input) => library.saveRules(ctx.store, me(ctx), input) },
 };

@@ -11,4 +11,15 @@ export interface Host {
     filterName: string;
     extensions: string[];
   }): Promise<string | null>;
+  /**
+   * Ask which files (or which one folder) to open, e.g. images to import. Electron: the system open
+   * dialog. Harness/tests: paths from a configured folder. Absolute paths, or null if cancelled.
+   */
+  chooseOpenPaths?(opts: {
+    mode: 'files' | 'folder';
+    filterName: string;
+    extensions: string[];
+  }): Promise<string[] | null>;
+  /** Ask for a folder to write into (e.g. exported images). Absolute path, or null if cancelled. */
+  chooseFolder?(opts: { title: string }): Promise<string | null>;
 }

@@ -7,6 +7,7 @@ import m0003 from './migrations/0003_shipping.sql?raw';
 import m0004 from './migrations/0004_stocktake.sql?raw';
 import m0006 from './migrations/0006_staffing.sql?raw';
 import m0005 from './migrations/0005_alerts.sql?raw';
+import m0009 from './migrations/0009_art.sql?raw';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'stocktake', sql: m0004 },
   { version: 6, name: 'staffing', sql: m0006 },
   { version: 5, name: 'alerts', sql: m0005 },
+  { version: 9, name: 'art', sql: m0009 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,7 @@ import { createRouter, type Router } from '../../src-main/api/router';
 import { openStore, type Store } from '../../src-main/db/store';
 import type { DEMO_PEOPLE } from '../../resources/demo/shop';
 import { seedDemoShop } from '../../resources/demo/shop';
+import { LIBRARY_CONTENT_TYPES, libraryRoot, resolveLibraryPath } from '../../src-main/modules/art/files';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -20,6 +21,11 @@ export interface HarnessOptions {
   dataDir: string;
   /** Where "saved" files go (the harness's stand-in for the save dialog). */
   exportDir?: string;
+  /**
+   * The stand-in for the open dialog (art tab imports): "files" answers every file directly in
+   * this folder, "folder" the folder itself. Default <dataDir>/imports (none: cancelled).
+   */
+  importDir?: string;
   demo?: boolean;
   port?: number;
   rendererDir?: string;
@@ -98,6 +104,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
   const token = randomBytes(18).toString('base64url');
   const exportDir = opts.exportDir ?? path.join(opts.dataDir, 'exports');
+  const importDir = opts.importDir ?? path.join(opts.dataDir, 'imports');
+  const libraryDir = libraryRoot(opts.dataDir);
   fs.mkdirSync(exportDir, { recursive: true });
   const store = openStore({ dataDir: opts.dataDir });
   const demoPeople = opts.demo && !store.stmt('SELECT 1 FROM shop').get() ? seedDemoShop(store).people : null;
@@ -112,6 +120,22 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         const base = path.basename(defaultName, ext);
         let target = path.join(exportDir, defaultName);
         for (let i = 2; fs.existsSync(target); i++) target = path.join(exportDir, `${base} (${i})${ext}`);
+        return target;
+      },
+      async chooseOpenPaths({ mode }) {
+        if (!fs.existsSync(importDir)) return null;
+        if (mode === 'folder') return [importDir];
+        return fs
+          .readdirSync(importDir, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(importDir, e.name))
+          .sort();
+      },
+      async chooseFolder() {
+        // A fresh folder per export under the export folder (the folder dialog's stand-in).
+        let target = path.join(exportDir, 'images');
+        for (let i = 2; fs.existsSync(target); i++) target = path.join(exportDir, `images-${i}`);
+        fs.mkdirSync(target, { recursive: true });
         return target;
       },
     },
@@ -175,6 +199,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       return;
     }
     if (url.pathname === '/__harness/shim.js') return send(200, TYPES['.js']!, shim);
+    // The image library, as app://shopdesk/library/… serves it in Electron (same path check).
+    if (url.pathname.startsWith('/library/')) {
+      const raw = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
+      const file = resolveLibraryPath(libraryDir, raw);
+      if (!file || !fs.existsSync(file)) return send(404, 'text/plain', 'not found');
+      return send(200, LIBRARY_CONTENT_TYPES[path.extname(file).slice(1)]!, fs.readFileSync(file));
+    }
     // Static files of the built renderer, with a traversal guard.
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(rendererDir, rel);

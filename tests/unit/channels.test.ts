@@ -7,6 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src-main/api/channels';
 import { contract } from '../../src-main/api/contract';
 import { can, ROLES, type Role } from '../../src-main/api/permissions';
+import type { Role } from '../../src-main/api/permissions';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { thumbsIdle } from '../../src-main/modules/art/thumbs';
 import { fingerprint, makeApp, sampleProduct, type TestApp } from './helpers';
 
 const C = '00000000-0000-4000-8000-000000000001'; // client id
@@ -68,6 +73,42 @@ const countedSetup = async (app: TestApp) => {
     counts: [{ skuId: ids.skuId, binId: ids.binId, counted: 4 }],
   });
   return ids;
+/** Art: a SKU, two imported images (files in the data folder) and a task in 待审核. */
+const artSetup = async (app: TestApp) => {
+  const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+  const src = path.join(app.dir, 'art-src');
+  fs.mkdirSync(src);
+  const files = [path.join(src, '主图.png'), path.join(src, '细节.jpg'), path.join(src, '新图.jpg')];
+  await sharp({ create: { width: 800, height: 800, channels: 3, background: '#ddeeff' } })
+    .png()
+    .toFile(files[0]!);
+  await sharp({ create: { width: 600, height: 400, channels: 3, background: '#ffeedd' } })
+    .jpeg()
+    .toFile(files[1]!);
+  await sharp({ create: { width: 300, height: 300, channels: 3, background: '#eeffdd' } })
+    .jpeg()
+    .toFile(files[2]!);
+  app.pickPaths = files.slice(0, 2);
+  const rep = await app.ok<{ imported: { id: string }[] }>(C, 'art.libraryImport', { mode: 'files' });
+  const task = await app.ok<{ id: string; version: string }>(C, 'art.taskSave', {
+    type: 'shoot',
+    title: '拍摄',
+    skuIds: [p.skus[0]!.id],
+  });
+  await app.ok(C, 'art.taskMove', { id: task.id, to: 'doing' });
+  const inReview = await app.ok<{ version: string }>(C, 'art.taskMove', { id: task.id, to: 'review' });
+  const todo = await app.ok<{ id: string }>(C, 'art.taskSave', { type: 'retouch', title: '修图' });
+  app.pickFolder = path.join(app.dir, 'exports');
+  await thumbsIdle(app.store);
+  return {
+    todoTaskId: todo.id,
+    skuId: p.skus[0]!.id,
+    imageId: rep.imported[0]!.id,
+    image2Id: rep.imported[1]!.id,
+    newFile: files[2]!,
+    taskId: task.id,
+    taskVersion: inReview.version,
+  };
 };
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
 /** Stock of 5 in a bin and an order of 1 waiting to ship (h-ship). */
@@ -752,11 +793,167 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ status: 'open', encoding: 'utf16' }),
     invalidFields: ['status', 'encoding'],
     forbidden: 'art_supervisor',
+  // art: design tasks and the image library
+  'art.tasksList': {
+    prepare: artSetup,
+    as: 'director',
+    valid: (ids) => ({ filter: { skuId: ids.skuId, status: 'review' }, limit: 50 }),
+    invalid: () => ({ filter: { status: 'finished', dueFrom: '12/01' } }),
+    invalidFields: ['filter.status', 'filter.dueFrom'],
+    forbidden: 'cs_supervisor',
+  },
+  'art.taskGet': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids) => ({ id: ids.taskId }),
+    invalid: () => ({ id: 'SJ-1' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_agent',
+  },
+  'art.taskSave': {
+    prepare: artSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ type: 'shoot', title: '样衣拍摄', skuIds: [ids.skuId], dueDate: '2026-12-01' }),
+    invalid: () => ({ type: 'video', title: '', dueDate: '2026-13-01', priority: 'asap' }),
+    invalidFields: ['type', 'title', 'dueDate', 'priority'],
+    forbidden: 'cs_agent',
+  },
+  'art.taskMove': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids) => ({ id: ids.todoTaskId, to: 'doing', comment: '开始修图' }),
+    invalid: (ids) => ({ id: ids.taskId, to: 'finished' }),
+    invalidFields: ['to'],
+    forbidden: 'director',
+  },
+  'art.taskReview': {
+    prepare: artSetup,
+    as: 'art_supervisor',
+    valid: (ids) => ({
+      id: ids.taskId,
+      expectedVersion: ids.taskVersion,
+      decision: 'revise',
+      comment: '重拍',
+    }),
+    invalid: (ids) => ({ id: ids.taskId, decision: 'maybe', comment: 'x'.repeat(2001) }),
+    invalidFields: ['decision', 'comment'],
+    forbidden: 'art_agent',
+  },
+  'art.taskAttach': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids) => ({ id: ids.taskId, imageIds: [ids.imageId] }),
+    invalid: (ids) => ({ id: ids.taskId, imageIds: [] }),
+    invalidFields: ['imageIds'],
+    forbidden: 'cs_supervisor',
+  },
+  'art.tasksExportCsv': {
+    prepare: artSetup,
+    as: 'director',
+    valid: () => ({ encoding: 'gbk' }),
+    invalid: () => ({ encoding: 'latin1' }),
+    invalidFields: ['encoding'],
+    forbidden: 'wh_supervisor',
+  },
+  'art.libraryList': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids) => ({ filter: { q: '主图', skuId: ids.skuId, use: 'none' }, offset: 0, limit: 200 }),
+    invalid: () => ({ filter: { use: 'banner', from: 'today' }, limit: 501 }),
+    invalidFields: ['filter.use', 'filter.from', 'limit'],
+    forbidden: 'cs_agent',
+  },
+  'art.libraryGet': {
+    prepare: artSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.imageId }),
+    invalid: () => ({ id: '../../shopdesk.sqlite' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_supervisor',
+  },
+  'art.libraryTags': {
+    as: 'art_supervisor',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'admin',
+  },
+  'art.libraryImport': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids, app) => {
+      app.pickPaths = [ids.newFile!];
+      return { mode: 'files' };
+    },
+    invalid: () => ({ mode: 'path', path: '/etc/passwd' }),
+    invalidFields: ['mode', '_'],
+    forbidden: 'director',
+  },
+  'art.libraryUpdate': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids) => ({
+      ids: [ids.imageId, ids.image2Id],
+      addTags: ['夏装/T恤'],
+      use: 'main',
+      addSkuIds: [ids.skuId],
+    }),
+    invalid: (ids) => ({ ids: [ids.imageId], addTags: ['夏装//T恤'], status: 'deleted' }),
+    invalidFields: ['addTags.0', 'status'],
+    forbidden: 'director',
+  },
+  'art.libraryTrash': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids) => ({ ids: [ids.imageId], trashed: true }),
+    invalid: () => ({ ids: [], trashed: 'yes' }),
+    invalidFields: ['ids', 'trashed'],
+    forbidden: 'cs_supervisor',
+  },
+  'art.libraryThumbs': {
+    as: 'art_agent',
+    valid: () => ({}),
+    invalid: () => ({ wait: true }),
+    invalidFields: ['_'],
+    forbidden: 'wh_agent',
+  },
+  'art.libraryExportFiles': {
+    prepare: artSetup,
+    as: 'art_agent',
+    valid: (ids) => ({ ids: [ids.imageId], pattern: '{商家编码}_主图_{序号}.jpg' }),
+    invalid: (ids) => ({ ids: [ids.imageId], pattern: '../{商家编码}' }),
+    invalidFields: ['pattern'],
+    forbidden: 'director',
+  },
+  'art.libraryExportCsv': {
+    prepare: artSetup,
+    as: 'director',
+    valid: () => ({ filter: { tag: '夏装' } }),
+    invalid: () => ({ filter: { status: 'gone' }, encoding: 'utf16' }),
+    invalidFields: ['filter.status', 'encoding'],
+    forbidden: 'cs_supervisor',
+  },
+  'art.rulesGet': {
+    as: 'art_agent',
+    valid: () => ({}),
+    invalid: () => ({ x: 1 }),
+    invalidFields: ['_'],
+    forbidden: 'wh_supervisor',
+  },
+  'art.rulesSave': {
+    as: 'art_supervisor',
+    valid: () => ({ mainSquare: true, mainMinSide: 750, mainMaxBytes: 3145728 }),
+    invalid: () => ({ mainSquare: 'yes', mainMinSide: -1, mainMaxBytes: 10 }),
+    invalidFields: ['mainSquare', 'mainMinSide', 'mainMaxBytes'],
+    forbidden: 'art_agent',
   },
 };
 
 let app: TestApp;
-afterEach(() => app?.close());
+afterEach(async () => {
+  if (app) await thumbsIdle(app.store); // art imports make thumbnails in the background
+  app?.close();
+});
 
 async function prepared(c: Case): Promise<Record<string, string>> {
   app = makeApp({ shop: !c.fresh });

@@ -18,6 +18,10 @@ export interface TestApp {
   router: Router;
   dir: string;
   exportDir: string;
+  /** What the host's open dialog answers (art imports); null = cancelled. Tests set it. */
+  pickPaths: string[] | null;
+  /** What the host's folder dialog answers (art exports); null = cancelled. Tests set it. */
+  pickFolder: string | null;
   /** Staff ids by role (after `withShop`). */
   people: Partial<Record<Role, { id: string; pin: string }>>;
   /** Call as a client; returns the envelope. */
@@ -40,6 +44,8 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
     host: {
       appVersion: 'test',
       chooseSavePath: async ({ defaultName }) => (opts.cancelSave ? null : path.join(exportDir, defaultName)),
+      chooseOpenPaths: async () => app.pickPaths,
+      chooseFolder: async () => app.pickFolder,
     },
     logError: () => {},
   });
@@ -77,6 +83,8 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
     router,
     dir,
     exportDir,
+    pickPaths: null,
+    pickFolder: null,
     people,
     call: (client, channel, input) => router.call(client, channel, input ?? {}) as never,
     async ok(client, channel, input) {

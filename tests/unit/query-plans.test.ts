@@ -5,6 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countAccuracy } from '../../src-main/modules/warehouse/stocktake';
 import { ledgerCsvQuery } from '../../src-main/modules/warehouse/ledger-export';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { thumbsIdle } from '../../src-main/modules/art/thumbs';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
 import {
   createOrderOutbound,
@@ -295,5 +299,99 @@ describe('query plans', () => {
     expect(measures).toHaveLength(2);
     for (const q of measures)
       expect(planOf(app, q).join('\n')).toMatch(/USING (COVERING )?INDEX stock_document_posted/);
+  });
+});
+
+// art: the library and design tasks. The library list pages newest-first along the
+// library_image_live index (an ordered index scan that stops at the page, and COUNT(*) over that
+// index); everything else is a lookup. No plain table scan of the art tables or the catalog.
+describe('query plans (art)', () => {
+  it('uses an index for the library and task lookups', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+    const skuId = p.skus[0]!.id;
+    const src = path.join(app.dir, 'src');
+    fs.mkdirSync(src);
+    const files = [path.join(src, 'a.png'), path.join(src, 'b.png')];
+    for (const [i, f] of files.entries())
+      await sharp({ create: { width: 800 + i, height: 800, channels: 3, background: '#ccddee' } })
+        .png()
+        .toFile(f);
+    app.pickPaths = files;
+    const rep = await app.ok<{ imported: { id: string }[] }>(C, 'art.libraryImport', { mode: 'files' });
+    const [a, b] = rep.imported.map((x) => x.id) as [string, string];
+    await thumbsIdle(app.store);
+    await app.ok(C, 'art.libraryUpdate', {
+      ids: [a, b],
+      addTags: ['夏装/T恤'],
+      use: 'main',
+      addSkuIds: [skuId],
+    });
+    await app.ok(C, 'art.libraryUpdate', {
+      ids: [b],
+      parentId: a,
+      stage: 'retouched',
+      removeTags: ['夏装/T恤'],
+    });
+    for (const filter of [
+      {},
+      { q: 'a.png' },
+      { tag: '夏装' },
+      { skuId },
+      { use: 'main', status: 'pending' },
+      { from: '2020-01-01', to: '2099-01-01' },
+      { flagged: true },
+      { trash: true },
+    ])
+      await app.ok(C, 'art.libraryList', { filter });
+    await app.ok(C, 'art.libraryGet', { id: b });
+    await app.ok(C, 'art.libraryTags');
+    await app.ok(C, 'art.libraryThumbs');
+    await app.ok(C, 'art.libraryTrash', { ids: [b], trashed: true });
+    await app.ok(C, 'art.libraryTrash', { ids: [b], trashed: false });
+    const t = await app.ok<{ id: string }>(C, 'art.taskSave', {
+      type: 'shoot',
+      title: '拍',
+      skuIds: [skuId],
+      dueDate: '2026-12-01',
+    });
+    await app.ok(C, 'art.taskMove', { id: t.id, to: 'doing' });
+    await app.ok(C, 'art.taskAttach', { id: t.id, imageIds: [a] });
+    await app.ok(C, 'art.taskMove', { id: t.id, to: 'review' });
+    await app.ok(C, 'art.taskReview', { id: t.id, decision: 'approve' });
+    for (const filter of [
+      {},
+      { skuId },
+      { status: 'done' },
+      { dueFrom: '2026-12-01', dueTo: '2026-12-31' },
+      { q: 'tx' },
+    ])
+      await app.ok(C, 'art.tasksList', { filter });
+    await app.ok(C, 'art.taskGet', { id: t.id });
+
+    // The board reads a shop's tasks (thousands a year, not millions) and sorts them by due date
+    // and priority; its text search looks through the task↔SKU links. Deliberate scans.
+    const ART_MEANT_TO_SCAN = [
+      /FROM art_task t LEFT JOIN staff rq|SELECT COUNT\(\*\) AS n FROM art_task t WHERE/,
+    ];
+    const offenders: string[] = [];
+    for (const sql of app.store
+      .preparedSql()
+      .filter((s) => /library_|art_task/.test(s) && !ART_MEANT_TO_SCAN.some((re) => re.test(s)))) {
+      const alias = aliases(sql);
+      for (const raw of planOf(app, sql)) {
+        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
+          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
+        );
+        if (
+          /^SCAN (library_image|library_image_tag|library_image_sku|art_task|art_task_event|art_task_sku|art_task_image|sku|product)\b(?! USING (COVERING )?INDEX library_image_(live|thumb)\b)/.test(
+            step,
+          )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ import { ClockWidget } from '../features/staffing/ClockWidget';
 import { StaffingPage } from '../features/staffing/StaffingPage';
 import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AlertsTabLabel } from '../features/alerts/AlertsTabLabel';
+import { LibraryPage } from '../features/art/LibraryPage';
+import { TasksPage } from '../features/art/TasksPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -31,6 +33,9 @@ import { SwitchPersonModal } from './SwitchPersonModal';
 
 type FeatureKey = 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage;
 type T = TFunction;
+type ArtPage = 'tasks' | 'library';
+type FeatureKey =
+  'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage;
 interface Feature {
   key: FeatureKey;
   /** Shown only to people with this permission; none: everyone who sees the tab. */
@@ -125,6 +130,11 @@ const FEATURES: Record<Tab, Feature[]> = {
     rotaFeature('service'),
   ],
   art: [catalogFeature],
+  art: [
+    { key: 'tasks', needs: 'art.read', render: () => <TasksPage /> },
+    { key: 'library', needs: 'art.read', render: () => <LibraryPage /> },
+    { key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> },
+  ],
   settings: [
     { key: 'staff', needs: 'staff.manage', label: (t) => t('features.staff'), render: () => <StaffPage /> },
     { key: 'shop', needs: 'shop.manage', label: (t) => t('features.shop'), render: () => <ShopPage /> },
@@ -151,6 +161,8 @@ export function Shell() {
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
   // The sub-tab open in each tab (the warehouse's lives in its store: its pages link to each other).
   const [subPages, setSubPages] = useState<Partial<Record<Tab, FeatureKey>>>({});
+  const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
+  const [artPage, setArtPage] = useState<FeatureKey | null>(null);
   const warehousePage = useWarehouse((s) => s.page);
   const [switching, setSwitching] = useState(false);
   const perms = session.permissions;
@@ -259,7 +271,28 @@ export function Shell() {
               label: <span data-testid={`${SUBTAB_TESTID[activeTab]}-${f.key}`}>{f.label(t)}</span>,
               children: (
                 <div className={activeTab === 'settings' ? 'settings-pane' : 'wh-pane'}>{f.render()}</div>
+              label: (
+                <span data-testid={`settings-${f.key}`}>
+                  {t(`features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'> | ArtPage>}`)}
+                </span>
               ),
+            }))}
+          />
+        ) : activeTab === 'art' && features.length > 1 ? (
+          // 美工: 设计任务, 图片库 and 商品资料 as sub-tabs (the warehouse's layout).
+          <Tabs
+            className="wh-tabs"
+            activeKey={artPage && features.some((f) => f.key === artPage) ? artPage : features[0]?.key}
+            onChange={(k) => setArtPage(k as FeatureKey)}
+            destroyOnHidden
+            items={features.map((f) => ({
+              key: f.key,
+              label: (
+                <span data-testid={`art-subtab-${f.key}`}>
+                  {f.key === 'catalog' ? t('features.catalog') : t(`${f.key as ArtPage}.tabTitle`)}
+                </span>
+              ),
+              children: <div className="wh-pane">{f.render()}</div>,
             }))}
           />
         ) : (

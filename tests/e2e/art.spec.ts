@@ -1,0 +1,214 @@
+// The art tab on the demo shop, in zh-CN: 美工专员 creates a shoot task for a SKU, imports the
+// photos (through the harness's stand-in for the open dialog), tags them and links them to the
+// SKU, attaches them and sends the task for review; 美工主管 asks for a revision, then approves;
+// the main images are exported to a folder with the naming rule.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import sharp from 'sharp';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import zh from '../../src-renderer/src/i18n/zh-CN';
+
+test.use({ demo: true });
+
+async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId(`signin-person-${name}`).click();
+  await page.getByTestId('signin-pin').fill(pin);
+  await page.getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('header-person-name')).toHaveText(name);
+}
+
+async function switchTo(page: Page, name: string, pin: string): Promise<void> {
+  await page.keyboard.press('Escape'); // close the task drawer
+  await expect(page.getByTestId('art-task-drawer')).toHaveCount(0);
+  await page.getByTestId('header-signout').click();
+  await signIn(page, name, pin);
+  await page.getByTestId('tab-art').click();
+}
+
+/** Choose in an antd select by typing and clicking the option that contains `text`. */
+async function pick(page: Page, testId: string, typed: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}
+
+async function photo(file: string, w: number, h: number, hue: string): Promise<void> {
+  await sharp({ create: { width: w, height: h, channels: 3, background: hue } })
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${w}" height="${h}"><circle cx="${w / 2}" cy="${h / 2}" r="${Math.min(w, h) / 3}" fill="#ffffff" opacity="0.6"/></svg>`,
+        ),
+      },
+    ])
+    .jpeg({ quality: 85 })
+    .toFile(file);
+}
+
+test('美工: shoot task → import → tag and link → review with a revision → approve → export main images', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  test.setTimeout(180_000);
+  const agent = harness.demoPeople.find((p) => p.role === 'art_agent')!;
+  const boss = harness.demoPeople.find((p) => p.role === 'art_supervisor')!;
+  const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
+  const sku = db
+    .prepare(
+      `SELECT s.code, p.title FROM sku s JOIN product p ON p.id = s.product_id WHERE s.archived_at IS NULL ORDER BY s.code LIMIT 1`,
+    )
+    .get() as { code: string; title: string };
+  db.close();
+
+  await signIn(page, agent.name, agent.pin);
+  await page.getByTestId('tab-art').click();
+  await expect(page.getByTestId('art-subtab-tasks')).toHaveText(zh.tasks.tabTitle);
+  await expect(page.getByTestId('art-subtab-library')).toHaveText(zh.library.tabTitle);
+
+  // 1. A shoot task for the SKU.
+  await page.getByTestId('art-task-new').click();
+  await page.getByTestId('art-task-title').fill(`${sku.title} 模特图+细节图`);
+  await pick(page, 'art-task-skus', sku.code, sku.code);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('art-task-due').click();
+  await page.keyboard.type('2026-12-05');
+  await page.keyboard.press('Enter');
+  await shot('task-new');
+  await page.getByTestId('art-task-save').click();
+  await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.todo);
+  const number = (await page.locator('.ant-drawer-title .num').textContent())!;
+  expect(number).toMatch(/^SJ-/);
+  await page.getByTestId('art-move-doing').click();
+  await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.doing);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId(`art-col-doing`).getByTestId(`art-card-${number}`)).toBeVisible();
+  await shot('board');
+
+  // 2. Import the photos (two square main images, one wide detail image, one text file).
+  const importDir = path.join(harness.dataDir, 'imports');
+  fs.mkdirSync(importDir, { recursive: true });
+  await photo(path.join(importDir, 'IMG_0001.jpg'), 1000, 1000, '#d9c6b0');
+  await photo(path.join(importDir, 'IMG_0002.jpg'), 1000, 1000, '#b0c4d9');
+  await photo(path.join(importDir, 'IMG_0003.jpg'), 1200, 700, '#c9d9b0');
+  fs.writeFileSync(path.join(importDir, '拍摄清单.txt'), '正面 背面 侧面');
+  await page.getByTestId('art-subtab-library').click();
+  await expect(page.getByText(zh.library.empty)).toBeVisible();
+  await page.getByTestId('art-lib-import').click();
+  const report = page.getByTestId('art-import-report');
+  await expect(report).toContainText('新导入 3 张，重复 0 张（已跳过），失败 1 个。');
+  await expect(report).toContainText(`拍摄清单.txt：${zh.library.importErrors.notImage}`);
+  await page.waitForTimeout(500); // the modal's fade-in, for the screenshot
+  await shot('import-report');
+  await page.getByTestId('art-import-close').click();
+  await expect(page.getByTestId('art-lib-total')).toHaveText('共 3 张');
+  await expect(page.getByTestId('art-thumb-progress')).toBeHidden({ timeout: 30_000 });
+  await expect(page.locator('[data-testid="art-cell-IMG_0001.jpg"] img')).toHaveAttribute(
+    'src',
+    /\/library\/thumbs\//,
+  );
+  // The thumbnail really loads from the library route (same origin, CSP img-src 'self').
+  const thumb = page.locator('[data-testid="art-cell-IMG_0001.jpg"] img');
+  await expect
+    .poll(() => thumb.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)))
+    .toBeGreaterThan(0);
+
+  // 3. Tag and link: the two square photos become 主图 of the SKU, tagged 夏装/T恤.
+  await page.getByTestId('art-cell-IMG_0001.jpg').click();
+  await page.getByTestId('art-cell-IMG_0002.jpg').click({ modifiers: ['Control'] });
+  await expect(page.getByTestId('art-lib-total')).toHaveText('已选 2 张 / 共 3 张');
+  await page.getByTestId('art-lib-bulk').click();
+  await page.getByTestId('art-bulk-tags').click();
+  await page.keyboard.type('夏装/T恤');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await pick(page, 'art-bulk-use', '主图', '主图');
+  await pick(page, 'art-bulk-sku', sku.code, sku.code);
+  await shot('bulk-edit');
+  await page.getByTestId('art-bulk-ok').click();
+  await expect(page.locator('.art-filters__tree')).toContainText('T恤（2）');
+  await expect(page.getByTestId('art-cell-IMG_0001.jpg')).toContainText(sku.code);
+  await shot('library');
+
+  // The large preview shows the details.
+  await page.getByTestId('art-cell-IMG_0003.jpg').dblclick();
+  await expect(page.getByTestId('art-preview-img')).toBeVisible();
+  await expect(page.getByTestId('art-preview')).toContainText('1200×700');
+  await shot('preview');
+  await page.keyboard.press('Escape');
+
+  // 4. Attach the photos to the task and send it for review.
+  await page.getByTestId('art-subtab-tasks').click();
+  await page.getByTestId(`art-card-${number}`).click();
+  await page.getByTestId('art-task-attach').click();
+  await page.getByTestId('art-pick-IMG_0001.jpg').click();
+  await page.getByTestId('art-pick-IMG_0002.jpg').click();
+  await page.getByTestId('art-attach-ok').click();
+  await expect(page.getByTestId('art-deliverables').locator('img')).toHaveCount(2);
+  await page.getByTestId('art-move-review').click();
+  await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.review);
+  await shot('sent-for-review');
+
+  // 5. The supervisor asks for a revision.
+  await switchTo(page, boss.name, boss.pin);
+  await page.getByTestId(`art-card-${number}`).click();
+  await page.getByTestId('art-review-revise').click();
+  await page.getByTestId('art-review-comment').fill('背景偏暗，领口细节再补两张');
+  await page.getByTestId('art-review-ok').click();
+  await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.rework);
+  await expect(page.getByTestId('art-task-revisions')).toHaveText('1');
+  await shot('revision-asked');
+
+  // 6. The designer fixes it and sends it again; the supervisor approves.
+  await switchTo(page, agent.name, agent.pin);
+  await page.getByTestId(`art-card-${number}`).click();
+  await expect(page.getByTestId('art-rework-note')).toContainText('背景偏暗，领口细节再补两张');
+  await page.getByTestId('art-move-review').click();
+  await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.review);
+  await switchTo(page, boss.name, boss.pin);
+  await page.getByTestId(`art-card-${number}`).click();
+  await page.getByTestId('art-review-approve').click();
+  await page.getByTestId('art-review-comment').fill('可以了');
+  await page.getByTestId('art-review-ok').click();
+  await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.done);
+  await expect(page.getByTestId('art-task-history')).toContainText('退回修改');
+  await shot('approved');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('art-col-done').getByTestId(`art-card-${number}`)).toBeVisible();
+  await page.getByTestId('art-task-view').getByText(zh.tasks.calendar).click();
+  await expect(page.getByTestId(`art-cal-${number}`)).toBeVisible();
+  await shot('calendar');
+
+  // 7. Export the main images with the naming rule.
+  await page.getByTestId('art-subtab-library').click();
+  await pick(page, 'art-lib-filter-use', '主图', '主图');
+  await expect(page.getByTestId('art-lib-total')).toHaveText('共 2 张');
+  await page.getByTestId('art-cell-IMG_0002.jpg').click();
+  await page.getByTestId('art-cell-IMG_0001.jpg').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('art-lib-total')).toHaveText('已选 2 张 / 共 2 张');
+  await page.getByTestId('art-lib-export-files').click();
+  await expect(page.getByTestId('art-export-pattern')).toHaveValue('{商家编码}_主图_{序号}.jpg');
+  await shot('export-files');
+  await page.getByTestId('art-export-files-ok').click();
+  await expect(page.getByTestId('art-export-files-result')).toBeVisible();
+  const outDir = path.join(harness.exportDir, 'images');
+  expect(fs.readdirSync(outDir).sort()).toEqual([`${sku.code}_主图_1.jpg`, `${sku.code}_主图_2.jpg`]);
+
+  // 8. The image catalogue as CSV, Chinese intact.
+  await page.getByTestId('art-lib-export-csv').click();
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('export-result')).toBeVisible();
+  const csv = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('图片目录_'))!;
+  const text = fs.readFileSync(path.join(harness.exportDir, csv), 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('文件名,文件夹,格式,宽,高');
+  expect(text).toContain(`IMG_0001.jpg,,jpeg,1000,1000`);
+  expect(text).toContain(`主图,待审,原片,夏装/T恤,${sku.code}`);
+  await shot('done');
+});
