@@ -19,7 +19,6 @@ import * as rota from '../modules/staffing/rota';
 import * as attendance from '../modules/staffing/attendance';
 import * as assessment from '../modules/staffing/assessment';
 import { exportAssessment, exportAttendance } from '../modules/staffing/export';
-import { can } from './permissions';
 import * as artTasks from '../modules/art/tasks';
 import * as library from '../modules/art/library';
 import { thumbStatus } from '../modules/art/thumbs';

@@ -16,6 +16,7 @@ export type Role = (typeof ROLES)[number];
 const EVERYONE = ROLES;
 const WAREHOUSE: readonly Role[] = ['wh_supervisor', 'wh_agent'];
 const SERVICE: readonly Role[] = ['cs_supervisor', 'cs_agent'];
+const ART: readonly Role[] = ['art_supervisor', 'art_agent'];
 
 /**
  * Who holds each permission, besides the store manager (店长), who holds them all. One line per
@@ -54,20 +55,13 @@ const GRANTS = {
   // Low-stock alerts (§16.7): read them (warehouse and customer service); acknowledge and name a handler.
   'alerts.read': ['director', ...WAREHOUSE, ...SERVICE],
   'alerts.ack': [...WAREHOUSE, 'cs_supervisor'],
+  // Art (美工): read tasks and the image library; create and move tasks (other teams' supervisors
+  // may file requests); review (审核); import and edit the library.
+  'art.read': ['director', ...ART],
+  'art.tasks': [...ART, 'cs_supervisor', 'wh_supervisor'],
+  'art.review': ['art_supervisor'],
+  'art.library': ART,
 } as const satisfies Record<string, readonly Role[]>;
-  // reverse posted documents; manage bins.
-  'warehouse.read',
-  'warehouse.write',
-  'warehouse.post',
-  'warehouse.override',
-  'warehouse.bins',
-  // Art (美工): read tasks and the library; create/edit/move tasks; review; import/tag/edit images.
-  'art.read',
-  'art.tasks',
-  'art.review',
-  'art.library',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
 
 export type Permission = keyof typeof GRANTS;
 export const PERMISSIONS = Object.keys(GRANTS) as Permission[];
@@ -81,37 +75,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = (
         : PERMISSIONS.filter((p) => (GRANTS[p] as readonly Role[]).includes(role));
   return byRole;
 })();
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  // 店长 runs the shop day to day and sees every report.
-  manager: ALL,
-  // 运营总监 reads the figures and the audit trail; does not edit stock data.
-  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read', 'art.read'],
-  // 行政人事 keeps the staff accounts.
-  admin: ['catalog.read', 'staff.manage'],
-  // 仓储主管 keeps SKUs, barcodes and costs correct.
-  // and runs the warehouse: bins, overrides and reversals.
-  wh_supervisor: [
-    'catalog.read',
-    'catalog.write',
-    'catalog.archive',
-    'catalog.import',
-    'catalog.export',
-    'warehouse.read',
-    'warehouse.write',
-    'warehouse.post',
-    'warehouse.override',
-    'warehouse.bins',
-    'art.tasks', // may request design work (§10.4)
-  ],
-  // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
-  wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post'],
-  // 客服 maintain product information (§7.4) but do not archive or bulk-import.
-  cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export', 'art.tasks'],
-  cs_agent: ['catalog.read'],
-  // 美工主管 reviews the team's work (§10); 美工专员 shoots, retouches and keeps the library (§11).
-  art_supervisor: ['catalog.read', 'catalog.export', 'art.read', 'art.tasks', 'art.review', 'art.library'],
-  art_agent: ['catalog.read', 'art.read', 'art.tasks', 'art.library'],
-};
 
 /** Roles whose accounts only a store manager may create, change, reset or deactivate. */
 export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'director'];

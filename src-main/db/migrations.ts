@@ -5,9 +5,9 @@ import m0001 from './migrations/0001_init.sql?raw';
 import m0002 from './migrations/0002_warehouse.sql?raw';
 import m0003 from './migrations/0003_shipping.sql?raw';
 import m0004 from './migrations/0004_stocktake.sql?raw';
-import m0006 from './migrations/0006_staffing.sql?raw';
 import m0005 from './migrations/0005_alerts.sql?raw';
-import m0009 from './migrations/0009_art.sql?raw';
+import m0006 from './migrations/0006_staffing.sql?raw';
+import m0008 from './migrations/0008_art.sql?raw';
 
 export interface Migration {
   version: number;
@@ -20,9 +20,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'warehouse', sql: m0002 },
   { version: 3, name: 'shipping', sql: m0003 },
   { version: 4, name: 'stocktake', sql: m0004 },
-  { version: 6, name: 'staffing', sql: m0006 },
   { version: 5, name: 'alerts', sql: m0005 },
-  { version: 9, name: 'art', sql: m0009 },
+  { version: 6, name: 'staffing', sql: m0006 },
+  { version: 8, name: 'art', sql: m0008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -116,7 +116,12 @@ test('美工: shoot task → import → tag and link → review with a revision 
   // The thumbnail really loads from the library route (same origin, CSP img-src 'self').
   const thumb = page.locator('[data-testid="art-cell-IMG_0001.jpg"] img');
   await expect
-    .poll(() => thumb.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)))
+    .poll(() =>
+      thumb.evaluate((el) => {
+        const img = el as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete ? img.naturalWidth : 0;
+      }),
+    )
     .toBeGreaterThan(0);
 
   // 3. Tag and link: the two square photos become 主图 of the SKU, tagged 夏装/T恤.

@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../src-main/api/channels';
 import { contract } from '../../src-main/api/contract';
 import { can, ROLES, type Role } from '../../src-main/api/permissions';
-import type { Role } from '../../src-main/api/permissions';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -73,6 +72,7 @@ const countedSetup = async (app: TestApp) => {
     counts: [{ skuId: ids.skuId, binId: ids.binId, counted: 4 }],
   });
   return ids;
+};
 /** Art: a SKU, two imported images (files in the data folder) and a task in 待审核. */
 const artSetup = async (app: TestApp) => {
   const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
@@ -793,6 +793,7 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ status: 'open', encoding: 'utf16' }),
     invalidFields: ['status', 'encoding'],
     forbidden: 'art_supervisor',
+  },
   // art: design tasks and the image library
   'art.tasksList': {
     prepare: artSetup,

@@ -31,11 +31,9 @@ import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
-type FeatureKey = 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage;
-type T = TFunction;
 type ArtPage = 'tasks' | 'library';
-type FeatureKey =
-  'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage;
+type FeatureKey = 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage;
+type T = TFunction;
 interface Feature {
   key: FeatureKey;
   /** Shown only to people with this permission; none: everyone who sees the tab. */
@@ -129,11 +127,10 @@ const FEATURES: Record<Tab, Feature[]> = {
     alertsFeature('cs-subtab-alerts-label'),
     rotaFeature('service'),
   ],
-  art: [catalogFeature],
   art: [
-    { key: 'tasks', needs: 'art.read', render: () => <TasksPage /> },
-    { key: 'library', needs: 'art.read', render: () => <LibraryPage /> },
-    { key: 'catalog', needs: 'catalog.read', render: () => <CatalogView titleKey="features.catalog" /> },
+    { key: 'tasks', needs: 'art.read', label: (t) => t('tasks.tabTitle'), render: () => <TasksPage /> },
+    { key: 'library', needs: 'art.read', label: (t) => t('library.tabTitle'), render: () => <LibraryPage /> },
+    catalogFeature,
   ],
   settings: [
     { key: 'staff', needs: 'staff.manage', label: (t) => t('features.staff'), render: () => <StaffPage /> },
@@ -161,8 +158,6 @@ export function Shell() {
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
   // The sub-tab open in each tab (the warehouse's lives in its store: its pages link to each other).
   const [subPages, setSubPages] = useState<Partial<Record<Tab, FeatureKey>>>({});
-  const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
-  const [artPage, setArtPage] = useState<FeatureKey | null>(null);
   const warehousePage = useWarehouse((s) => s.page);
   const [switching, setSwitching] = useState(false);
   const perms = session.permissions;
@@ -271,28 +266,7 @@ export function Shell() {
               label: <span data-testid={`${SUBTAB_TESTID[activeTab]}-${f.key}`}>{f.label(t)}</span>,
               children: (
                 <div className={activeTab === 'settings' ? 'settings-pane' : 'wh-pane'}>{f.render()}</div>
-              label: (
-                <span data-testid={`settings-${f.key}`}>
-                  {t(`features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'> | ArtPage>}`)}
-                </span>
               ),
-            }))}
-          />
-        ) : activeTab === 'art' && features.length > 1 ? (
-          // 美工: 设计任务, 图片库 and 商品资料 as sub-tabs (the warehouse's layout).
-          <Tabs
-            className="wh-tabs"
-            activeKey={artPage && features.some((f) => f.key === artPage) ? artPage : features[0]?.key}
-            onChange={(k) => setArtPage(k as FeatureKey)}
-            destroyOnHidden
-            items={features.map((f) => ({
-              key: f.key,
-              label: (
-                <span data-testid={`art-subtab-${f.key}`}>
-                  {f.key === 'catalog' ? t('features.catalog') : t(`${f.key as ArtPage}.tabTitle`)}
-                </span>
-              ),
-              children: <div className="wh-pane">{f.render()}</div>,
             }))}
           />
         ) : (

@@ -1,4 +1,4 @@
--- 0009: the art tab (美工) — design tasks (设计任务) with their append-only event history, and the
+-- 0008: the art tab (美工) — design tasks (设计任务) with their append-only event history, and the
 -- image library (图片库): managed files by content hash, tags, SKU links, version chain, trash.
 -- Later parts (listing readiness, promotion creative, assessment) read these tables.
 
