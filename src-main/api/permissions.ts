@@ -29,6 +29,16 @@ export const PERMISSIONS = [
   'warehouse.post',
   'warehouse.override',
   'warehouse.bins',
+  // Customer service: buyers (read, edit, see full phone numbers, export them in full); orders
+  // (read, edit, import Taobao exports); record unpaid-order follow-ups (催付).
+  'buyers.read',
+  'buyers.write',
+  'buyers.contact',
+  'buyers.exportFull',
+  'orders.read',
+  'orders.write',
+  'orders.import',
+  'followup.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,7 +48,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // 店长 runs the shop day to day and sees every report.
   manager: ALL,
   // 运营总监 reads the figures and the audit trail; does not edit stock data.
-  director: ['catalog.read', 'catalog.export', 'audit.read', 'warehouse.read'],
+  director: [
+    'catalog.read',
+    'catalog.export',
+    'audit.read',
+    'warehouse.read',
+    'buyers.read',
+    'buyers.contact',
+    'buyers.exportFull',
+    'orders.read',
+  ],
   // 行政人事 keeps the staff accounts.
   admin: ['catalog.read', 'staff.manage'],
   // 仓储主管 keeps SKUs, barcodes and costs correct.
@@ -58,8 +77,28 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // 仓储专员 receives, ships and moves stock; cannot go below zero or reverse.
   wh_agent: ['catalog.read', 'warehouse.read', 'warehouse.write', 'warehouse.post'],
   // 客服 maintain product information (§7.4) but do not archive or bulk-import.
-  cs_supervisor: ['catalog.read', 'catalog.write', 'catalog.export'],
-  cs_agent: ['catalog.read'],
+  cs_supervisor: [
+    'catalog.read',
+    'catalog.write',
+    'catalog.export',
+    'buyers.read',
+    'buyers.write',
+    'buyers.contact',
+    'buyers.exportFull',
+    'orders.read',
+    'orders.write',
+    'orders.import',
+    'followup.write',
+  ],
+  cs_agent: [
+    'catalog.read',
+    'buyers.read',
+    'buyers.write',
+    'buyers.contact',
+    'orders.read',
+    'orders.write',
+    'followup.write',
+  ],
   art_supervisor: ['catalog.read', 'catalog.export'],
   art_agent: ['catalog.read'],
 };
