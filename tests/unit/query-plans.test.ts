@@ -4,6 +4,7 @@
 // the store prepared and refuses full scans of the big tables, except the few that mean to scan.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
+import { b64, lineCsv, orderCsv } from './service-fixtures';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -24,6 +25,10 @@ const MEANT_TO_SCAN = [
   /FROM stock_document d WHERE d\.deleted_at IS NULL ORDER BY|FROM stock_document d LEFT JOIN staff st ON st\.id = d\.posted_by\s+WHERE d\.deleted_at IS NULL ORDER BY/, // newest documents, unfiltered
   /SELECT m\.\*, NULL AS balance FROM stock_movement m\)/, // the whole ledger, newest first by seq
   /FROM stock_balance sb JOIN sku s[\s\S]*WHERE 1 = 1 AND (?!sb\.bin_id)/, // the balance list, all bins
+  // service: the unfiltered buyer and order lists (an index walk stopped by LIMIT) and their counts
+  /FROM buyer b INDEXED BY buyer_member WHERE b\.merged_into_id IS NULL\s+ORDER BY b\.member_name LIMIT/,
+  /SELECT COUNT\(\*\) AS n FROM buyer WHERE merged_into_id IS NULL/,
+  /FROM sales_order o WHERE 1 = 1/,
 ];
 
 /** alias → table for `FROM t a` / `JOIN t AS a` (EXPLAIN QUERY PLAN names aliased tables by alias). */
@@ -132,6 +137,39 @@ describe('query plans', () => {
     await app.ok(C, 'warehouse.skuStock', { skuId: sku2 });
     void skuId;
 
+    // Customer service: an import (buyers linked), search, buyer page, merge, orders, follow-up.
+    const pre = await app.ok<{ importId: string }>(C, 'orders.importPreview', {
+      files: [
+        { fileName: 'o.csv', contentBase64: b64(orderCsv('gbk')) },
+        { fileName: 'd.csv', contentBase64: b64(lineCsv('gbk')) },
+      ],
+    });
+    await app.ok(C, 'orders.importCommit', { importId: pre.importId });
+    const again = await app.ok<{ importId: string }>(C, 'orders.importPreview', {
+      files: [{ fileName: 'o.csv', contentBase64: b64(orderCsv('gbk')) }],
+    });
+    await app.ok(C, 'orders.importCommit', { importId: again.importId });
+    const found = await app.ok<{ rows: { id: string }[] }>(C, 'buyers.search', { q: 'xl' });
+    await app.ok(C, 'buyers.search', { q: '1861', tag: '回头客' });
+    await app.ok(C, 'buyers.search', {});
+    const dupBuyer = await app.ok<{ id: string }>(C, 'buyers.save', { memberName: '重复', tags: ['回头客'] });
+    await app.ok(C, 'buyers.addNote', { buyerId: dupBuyer.id, text: '备注' });
+    await app.ok(C, 'buyers.merge', { keepId: found.rows[0]!.id, mergeId: dupBuyer.id });
+    await app.ok(C, 'buyers.get', { id: dupBuyer.id });
+    const orders = await app.ok<{ rows: { id: string }[] }>(C, 'orders.list', {});
+    await app.ok(C, 'orders.list', { filter: { status: 'wait_pay', from: '2026-01-01', to: '2026-12-31' } });
+    await app.ok(C, 'orders.list', { filter: { q: '19306' } });
+    await app.ok(C, 'orders.list', { filter: { q: '小鹿', buyerId: found.rows[0]!.id } });
+    await app.ok(C, 'orders.list', { filter: { buyerId: found.rows[0]!.id } });
+    await app.ok(C, 'orders.get', { id: orders.rows[0]!.id });
+    await app.ok(C, 'orders.create', { memberName: '手工', lines: [{ skuId: sku2, quantity: 1 }] });
+    await app.ok(C, 'orders.setStatus', { id: orders.rows[0]!.id, status: 'closed' });
+    await app.ok(C, 'orders.setSellerNote', { id: orders.rows[0]!.id, note: '备注', flag: 'red' });
+    await app.ok(C, 'followUp.record', { orderId: orders.rows[1]!.id, channel: 'sms', outcome: 'other' });
+    await app.ok(C, 'followUp.queue', {});
+    await app.ok(C, 'followUp.report', { from: '2026-01-01', to: '2026-12-31' });
+    await app.ok(C, 'followUp.report', {});
+
     const sqls = app.store
       .preparedSql()
       .filter((s) => /^\s*(SELECT|UPDATE|DELETE|INSERT[\s\S]*SELECT)/i.test(s));
@@ -144,7 +182,11 @@ describe('query plans', () => {
         const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
           alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
         );
-        if (/^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance)\b/.test(step)) {
+        if (
+          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|buyer|buyer_search|buyer_note|sales_order|sales_order_line|sales_order_status|order_follow_up)\b/.test(
+            step,
+          )
+        ) {
           offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
         }
       }

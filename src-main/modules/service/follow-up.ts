@@ -86,15 +86,15 @@ export function followUpReport(store: Store, input: { from?: string; to?: string
   const r = store
     .stmt<{ n: number; paid: number | null; paid_fen: number | null; unpaid: number | null; closed: number | null }>(
       `WITH firsts AS (
-         SELECT order_id, MIN(at) AS first_at FROM order_follow_up GROUP BY order_id
+         SELECT order_id, MIN(at) AS first_at FROM order_follow_up WHERE at < @toUtc
+         GROUP BY order_id HAVING MIN(at) >= @fromUtc
        )
        SELECT COUNT(*) AS n,
          SUM(o.paid_at IS NOT NULL AND o.paid_at >= f.first_at) AS paid,
          SUM(CASE WHEN o.paid_at IS NOT NULL AND o.paid_at >= f.first_at THEN o.paid_fen ELSE 0 END) AS paid_fen,
          SUM(o.status = 'wait_pay') AS unpaid,
          SUM(o.status = 'closed' AND o.paid_at IS NULL) AS closed
-       FROM firsts f JOIN sales_order o ON o.id = f.order_id
-       WHERE f.first_at >= @fromUtc AND f.first_at < @toUtc`,
+       FROM firsts f JOIN sales_order o ON o.id = f.order_id`,
     )
     .get(params)!;
   const byChannel = store

@@ -751,6 +751,9 @@ const en: Messages = {
     invalidInput: 'Some fields need fixing',
     notFound: 'Not found; someone may have deleted it',
     notFoundOf: {
+      // service errors
+      buyer: 'This buyer was not found; it may have been merged',
+      order: 'This order was not found',
       // warehouse errors
       bin: 'This bin was not found; someone may have deleted it',
       stockDocument: 'This document was not found; it may have been discarded',
@@ -769,6 +772,27 @@ const en: Messages = {
     ownRole: 'You cannot change your own role; ask a store manager',
     staffPrivileged: 'Only a store manager can add or change manager and director accounts',
     staleEdit: 'Someone else just changed this record. Reload it before changing it.',
+    // service errors
+    orderImport: {
+      encoding: 'The encoding of {{file}} is not recognised; nothing was imported. Export it again from Qianniu.',
+      badCsv: '{{file}} is not a valid CSV file',
+      badXlsx: '{{file}} cannot be opened as an Excel workbook',
+      empty: '{{file}} is empty',
+      unknownFile: '{{file}} is not a Taobao order or order-line export (column names not recognised)',
+      noOrderSheet: 'The order export is missing: choose the order file (ExportOrderList) and the line file (ExportOrderDetailList)',
+      twoOfAKind: 'Two exports of the same kind: choose one order export and one order-line export',
+      tooManyRows: 'At most {{max}} rows per import; export by date range in parts',
+      hasRejected: 'Orders with errors are not excluded (rows {{rows}}); nothing was imported.',
+      idPrecision: 'The order id lost digits (Excel turned it into a number); export again',
+      badOrderNo: 'Not an order id (6–20 digits; ids like 1.93E+15 were damaged by Excel — export again)',
+      badStatus: 'Unknown order status “{{value}}”',
+      badTime: 'Not a time; expected e.g. 2026-11-27 09:15:02',
+      duplicateOrder: 'Same order id as row {{row}}',
+      duplicateLine: 'Same sub-order as row {{row}}',
+      lineWithoutOrder: 'This order is not in the order export',
+      badLine: 'Row {{row}} of the order-line export has errors',
+      manualOrder: 'This number belongs to a manually entered order; an import cannot overwrite it',
+    },
     import: {
       encoding:
         'The file’s encoding is not recognised. In Excel, use Save As → “CSV (Comma delimited)” and try again.',
@@ -786,6 +810,10 @@ const en: Messages = {
       productConflict: 'Differs from row {{row}} of the same product',
     },
     validation: {
+      // service errors
+      phoneFormat: 'Not a phone number; digits only, e.g. 13812341234',
+      memberTaken: 'A buyer with this member name already exists',
+      sameBuyer: 'A buyer cannot be merged into itself',
       // warehouse errors
       binCodeFormat: 'Letters and digits in dash-separated parts, e.g. A-01-03',
       binCodeTaken: 'A bin with this code already exists',

@@ -738,6 +738,9 @@ const zhCN = {
     invalidInput: '有填写不正确的地方，请按提示修改',
     notFound: '找不到这条记录，可能已被别人删除',
     notFoundOf: {
+      // service errors
+      buyer: '找不到这位买家，可能已被合并或删除',
+      order: '找不到这个订单',
       // warehouse errors
       bin: '找不到这个库位，可能已被删除',
       stockDocument: '找不到这张单据，可能已被作废',
@@ -755,6 +758,27 @@ const zhCN = {
     ownRole: '不能修改自己的岗位，需要调整时请找店长',
     staffPrivileged: '只有店长可以添加或修改店长、运营总监的账号',
     staleEdit: '这条记录刚被别人改过，请重新加载后再修改',
+    // service errors
+    orderImport: {
+      encoding: '看不懂文件 {{file}} 的编码，没有导入。请从千牛或卖家中心重新导出，不要用别的软件另存',
+      badCsv: '文件 {{file}} 不是正确的 CSV 表格',
+      badXlsx: '文件 {{file}} 打不开，不是正确的 Excel 表格',
+      empty: '文件 {{file}} 是空的',
+      unknownFile: '文件 {{file}} 不是淘宝订单报表或宝贝报表（认不出列名）',
+      noOrderSheet: '缺少订单报表：请同时选择订单报表（ExportOrderList）和宝贝报表（ExportOrderDetailList）',
+      twoOfAKind: '选了两份同样的报表：请选一份订单报表和一份宝贝报表',
+      tooManyRows: '一次最多导入 {{max}} 行，请按日期分几次导出',
+      hasRejected: '还有错误的订单没有排除（第 {{rows}} 行），不能导入',
+      idPrecision: '订单编号的数字已经丢失（被 Excel 改成了数字格式），请重新导出',
+      badOrderNo: '订单编号不对（应是 6～20 位数字；被 Excel 改成 1.93E+15 这种格式的请重新导出）',
+      badStatus: '认不出订单状态“{{value}}”',
+      badTime: '时间格式不对，应是 2026-11-27 09:15:02',
+      duplicateOrder: '和第 {{row}} 行的订单编号重复',
+      duplicateLine: '和第 {{row}} 行的子订单重复',
+      lineWithoutOrder: '订单报表里没有这个订单',
+      badLine: '宝贝报表第 {{row}} 行有错误',
+      manualOrder: '这个编号是手工录入的订单，不能用导入覆盖',
+    },
     import: {
       encoding: '看不懂这个文件的编码。请在 Excel 里“另存为”→“CSV（逗号分隔）”后再试',
       badCsv: '这个文件不是正确的 CSV 表格，请在 Excel 里“另存为”→“CSV（逗号分隔）”后再试',
@@ -771,6 +795,10 @@ const zhCN = {
       productConflict: '同一个商品的内容和第 {{row}} 行不一致',
     },
     validation: {
+      // service errors
+      phoneFormat: '电话号码格式不对，只能有数字，如 13812341234',
+      memberTaken: '已经有这个会员名的买家了',
+      sameBuyer: '不能和自己合并',
       // warehouse errors
       binCodeFormat: '库位编码只能用字母和数字，用短横线分段，如 A-01-03',
       binCodeTaken: '这个库位编码已经有了',
