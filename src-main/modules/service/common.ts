@@ -59,20 +59,34 @@ export function saveSettings(store: Store, by: string, input: ServiceSettings): 
 }
 
 /** Offset of `timeZone` from UTC at `utcMs`, in minutes. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Offsets change at most on the hour: cache per zone and UTC hour (imports convert 100,000s). */
+const offsets = new Map<string, number>();
 function offsetMinutes(timeZone: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
+  const key = `${timeZone}|${Math.floor(utcMs / 3_600_000)}`;
+  const hit = offsets.get(key);
+  if (hit !== undefined) return hit;
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const parts = fmt.formatToParts(new Date(Math.floor(utcMs / 3_600_000) * 3_600_000));
   const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+  const off = Math.round((asUtc - Math.floor(utcMs / 3_600_000) * 3_600_000) / 60000);
+  if (offsets.size > 100_000) offsets.clear();
+  offsets.set(key, off);
+  return off;
 }
 
 /** A shop-local wall-clock time (y, m, d, h, mi, s) → UTC ISO. */
