@@ -625,7 +625,12 @@ export interface Order extends OrderRow {
   closeReason: string;
   version: string;
   lines: OrderLine[];
-  history: { at: string; status: OrderStatus | string; source: 'import' | 'manual'; staffName: string | null }[];
+  history: {
+    at: string;
+    status: OrderStatus | string;
+    source: 'import' | 'manual';
+    staffName: string | null;
+  }[];
   shipping: OrderShipping;
   followUps: OrderFollowUp[];
 }
@@ -881,7 +886,11 @@ export const contract = {
   ),
   /** Prefix search on member name, real name, its pinyin initials, phone, or a phone's last 4 digits. */
   'buyers.search': def<Paged<BuyerRow>>()(
-    z.strictObject({ q: z.string().trim().max(64).default(''), tag: z.string().trim().max(20).default(''), ...page }),
+    z.strictObject({
+      q: z.string().trim().max(64).default(''),
+      tag: z.string().trim().max(20).default(''),
+      ...page,
+    }),
     'buyers.read',
   ),
   'buyers.get': def<Buyer>()(z.strictObject({ id }), 'buyers.read'),
@@ -897,7 +906,10 @@ export const contract = {
     z.strictObject({ q: z.string().trim().max(64).default(''), encoding: csvEncoding }),
     'buyers.read',
   ),
-  'orders.list': def<Paged<OrderRow>>()(z.strictObject({ filter: orderFilter.default({ q: '' }), ...page }), 'orders.read'),
+  'orders.list': def<Paged<OrderRow>>()(
+    z.strictObject({ filter: orderFilter.default({ q: '' }), ...page }),
+    'orders.read',
+  ),
   'orders.get': def<Order>()(z.strictObject({ id }), 'orders.read'),
   'orders.create': def<Order>()(manualOrderInput, 'orders.write'),
   'orders.setStatus': def<Order>()(

@@ -110,7 +110,8 @@ export const handlers: HandlerTable = {
   'buyers.search': { mode: 'read', run: (ctx, input) => buyers.searchBuyers(ctx.store, input) },
   'buyers.get': { mode: 'read', run: (ctx, input) => buyers.getBuyer(ctx.store, input.id, canContact(ctx)) },
   'buyers.save': {
-    run: (ctx, input) => buyers.getBuyer(ctx.store, buyers.saveBuyer(ctx.store, me(ctx), input), canContact(ctx)),
+    run: (ctx, input) =>
+      buyers.getBuyer(ctx.store, buyers.saveBuyer(ctx.store, me(ctx), input), canContact(ctx)),
   },
   'buyers.addNote': {
     run: (ctx, input) => {
@@ -153,7 +154,10 @@ export const handlers: HandlerTable = {
       return orders.getOrder(ctx.store, input.id, canContact(ctx));
     },
   },
-  'orders.importPreview': { mode: 'read', run: (ctx, input) => orderImport.importPreview(ctx.store, me(ctx), input) },
+  'orders.importPreview': {
+    mode: 'read',
+    run: (ctx, input) => orderImport.importPreview(ctx.store, me(ctx), input),
+  },
   'orders.importCommit': { run: (ctx, input) => orderImport.importCommit(ctx.store, me(ctx), input) },
   'orders.exportCsv': {
     mode: 'async',

@@ -65,13 +65,18 @@ describe('masking', () => {
     await app.signInAs(C, 'director');
     const b = await app.ok<Buyer>(C, 'buyers.get', { id });
     expect(b).toMatchObject({ phones: ['186****6065'], phonesMasked: true });
-    const order = await app.ok<Order>(C, 'orders.get', { id: b.timeline.find((e) => e.kind === 'order')!.refId });
+    const order = await app.ok<Order>(C, 'orders.get', {
+      id: b.timeline.find((e) => e.kind === 'order')!.refId,
+    });
     expect(order.receiverPhone).toBe('186****6065');
     const exp = await app.ok<ExportResult>(C, 'buyers.exportCsv', {});
     if (exp.cancelled) throw new Error('cancelled');
     expect(fs.readFileSync(exp.path, 'utf8')).not.toContain('18618486065');
     await app.signInAs(C, 'wh_agent');
-    expect(await app.call(C, 'buyers.get', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.call(C, 'buyers.get', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('exports phones in full for buyers.exportFull and masked for cs_agent, Chinese intact', async () => {
@@ -106,13 +111,23 @@ describe('buyers', () => {
     expect(b.vip).toMatchObject({ level: 2, name: '高级会员' });
     for (const q of ['tom', 'TOM猫', '张三', 'zsf', '139000', '1234']) {
       const r = await app.ok<Paged<BuyerRow>>(C, 'buyers.search', { q });
-      expect(r.rows.map((x) => x.memberName), q).toEqual(['Tom猫2020']);
+      expect(
+        r.rows.map((x) => x.memberName),
+        q,
+      ).toEqual(['Tom猫2020']);
     }
     expect((await app.ok<Paged<BuyerRow>>(C, 'buyers.search', { tag: '回头客' })).total).toBe(1);
     expect((await app.ok<Paged<BuyerRow>>(C, 'buyers.search', { q: '李' })).total).toBe(0);
     const dup = await app.call(C, 'buyers.save', { memberName: 'Tom猫2020' });
-    expect(dup).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { memberName: { key: 'validation.memberTaken' } } } });
-    const stale = await app.call(C, 'buyers.save', { id: b.id, expectedVersion: 'old', memberName: 'Tom猫2020' });
+    expect(dup).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { memberName: { key: 'validation.memberTaken' } } },
+    });
+    const stale = await app.call(C, 'buyers.save', {
+      id: b.id,
+      expectedVersion: 'old',
+      memberName: 'Tom猫2020',
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'staleEdit' } });
   });
 
@@ -162,12 +177,21 @@ describe('orders by hand and seller notes', () => {
     expect(o.orderNo).toMatch(/^SD-[A-Z0-9]{4}-20261127-0001$/);
     expect(o).toMatchObject({ status: 'wait_pay', totalFen: 5900 * 2 + 800, itemCount: 2, source: 'manual' });
     expect(o.buyerId).not.toBeNull();
-    const paid = await app.ok<Order>(C, 'orders.setStatus', { id: o.id, status: 'paid', expectedVersion: o.version });
+    const paid = await app.ok<Order>(C, 'orders.setStatus', {
+      id: o.id,
+      status: 'paid',
+      expectedVersion: o.version,
+    });
     expect(paid.history.map((h) => h.status)).toEqual(['wait_pay', 'paid']);
     const flagged = await app.ok<Order>(C, 'orders.setSellerNote', { id: o.id, note: '顺丰发', flag: 'red' });
     expect(flagged).toMatchObject({ sellerNote: '顺丰发', flag: 'red' });
     expect(
-      await app.call(C, 'orders.setSellerNote', { id: o.id, expectedVersion: o.version, note: 'x', flag: 'blue' }),
+      await app.call(C, 'orders.setSellerNote', {
+        id: o.id,
+        expectedVersion: o.version,
+        note: 'x',
+        flag: 'blue',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
@@ -180,7 +204,9 @@ describe('unpaid follow-up (催付)', () => {
     expect((await app.ok<Paged<FollowUpQueueRow>>(C, 'followUp.queue', {})).total).toBe(0);
     nowMs = Date.parse('2026-11-27T01:50:00Z'); // 09:50: 35 minutes
     const q = await app.ok<Paged<FollowUpQueueRow>>(C, 'followUp.queue', {});
-    expect(q.rows.map((r) => [r.orderNo, r.waitingMinutes, r.contacts])).toEqual([['1930679858170647', 34, 0]]);
+    expect(q.rows.map((r) => [r.orderNo, r.waitingMinutes, r.contacts])).toEqual([
+      ['1930679858170647', 34, 0],
+    ]);
     await app.signInAs(C, 'cs_agent');
     const after = await app.ok<Order>(C, 'followUp.record', {
       orderId: q.rows[0]!.id,
@@ -191,7 +217,11 @@ describe('unpaid follow-up (催付)', () => {
     });
     expect(after.followUps).toHaveLength(1);
     const q2 = await app.ok<Paged<FollowUpQueueRow>>(C, 'followUp.queue', {});
-    expect(q2.rows[0]).toMatchObject({ contacts: 1, lastOutcome: 'will_pay', remindAt: '2026-11-27T06:00:00.000Z' });
+    expect(q2.rows[0]).toMatchObject({
+      contacts: 1,
+      lastOutcome: 'will_pay',
+      remindAt: '2026-11-27T06:00:00.000Z',
+    });
     // A longer delay hides it again (shop setting, manager only).
     await app.signInAs(C, 'manager');
     const s = await app.ok<{ vipLevels: unknown[] }>(C, 'service.settings');
@@ -204,13 +234,22 @@ describe('unpaid follow-up (催付)', () => {
     nowMs = Date.parse('2026-11-27T07:00:00Z');
     await app.ok(C, 'orders.setStatus', { id: q.rows[0]!.id, status: 'paid' });
     report = await app.ok<FollowUpReport>(C, 'followUp.report', { from: '2026-11-27', to: '2026-11-27' });
-    expect(report).toMatchObject({ followedUp: 1, paidAfter: 1, stillUnpaid: 0, byChannel: [{ channel: 'wangwang', contacts: 1 }] });
-    expect(await app.ok<FollowUpReport>(C, 'followUp.report', { from: '2026-11-28' })).toMatchObject({ followedUp: 0 });
+    expect(report).toMatchObject({
+      followedUp: 1,
+      paidAfter: 1,
+      stillUnpaid: 0,
+      byChannel: [{ channel: 'wangwang', contacts: 1 }],
+    });
+    expect(await app.ok<FollowUpReport>(C, 'followUp.report', { from: '2026-11-28' })).toMatchObject({
+      followedUp: 0,
+    });
 
     const exp = await app.ok<ExportResult>(C, 'followUp.exportCsv', {});
     if (exp.cancelled) throw new Error('cancelled');
     const text = fs.readFileSync(exp.path, 'utf8');
-    expect(text).toContain('2026-11-27 09:50:00,1930679858170647,小鹿乱撞2019,旺旺,答应付款,说下午付,2026-11-27 14:00:00');
+    expect(text).toContain(
+      '2026-11-27 09:50:00,1930679858170647,小鹿乱撞2019,旺旺,答应付款,说下午付,2026-11-27 14:00:00',
+    );
     expect(text).toMatch(/,是,118\.00\r\n$/);
     // Contacts are facts.
     expect(() => app.store.db.prepare(`DELETE FROM order_follow_up`).run()).toThrow(/append-only/);
@@ -219,11 +258,16 @@ describe('unpaid follow-up (催付)', () => {
   it('exports orders with Chinese intact', async () => {
     await shop();
     await importPair();
-    const exp = await app.ok<ExportResult>(C, 'orders.exportCsv', { filter: { status: 'wait_pay' }, encoding: 'gbk' });
+    const exp = await app.ok<ExportResult>(C, 'orders.exportCsv', {
+      filter: { status: 'wait_pay' },
+      encoding: 'gbk',
+    });
     if (exp.cancelled) throw new Error('cancelled');
     const text = new TextDecoder('gb18030').decode(fs.readFileSync(exp.path));
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('订单编号,买家会员名,订单状态,商品金额,邮费,订单金额,实付金额,件数,宝贝,收货人,收货地址,旗帜,卖家备注,买家留言,下单时间,付款时间,物流公司,物流单号');
+    expect(lines[0]).toBe(
+      '订单编号,买家会员名,订单状态,商品金额,邮费,订单金额,实付金额,件数,宝贝,收货人,收货地址,旗帜,卖家备注,买家留言,下单时间,付款时间,物流公司,物流单号',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('1930679858170647,小鹿乱撞2019,等待买家付款,118.00,0.00,118.00,0.00,2,');
     expect(lines[1]).toContain('纯棉圆领短袖T恤 男款（颜色分类:白色;尺码:L）×1');

@@ -68,7 +68,12 @@ const ordersSetup = async (app: TestApp) => {
     filter: { q: '1930679858170647' },
   });
   const other = await app.ok<{ id: string }>(C, 'buyers.save', { memberName: '重复的买家' });
-  return { orderId: list.rows[0]!.id, buyerId: list.rows[0]!.buyerId, otherId: other.id, skuId: p.skus[0]!.id };
+  return {
+    orderId: list.rows[0]!.id,
+    buyerId: list.rows[0]!.buyerId,
+    otherId: other.id,
+    skuId: p.skus[0]!.id,
+  };
 };
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
 
@@ -355,7 +360,12 @@ const cases: Record<Channel, Case> = {
     forbidden: 'cs_agent',
   },
   // service (客服 part 1)
-  'service.settings': { valid: () => ({}), invalid: () => ({ x: 1 }), invalidFields: ['_'], forbidden: 'wh_agent' },
+  'service.settings': {
+    valid: () => ({}),
+    invalid: () => ({ x: 1 }),
+    invalidFields: ['_'],
+    forbidden: 'wh_agent',
+  },
   'service.saveSettings': {
     valid: () => ({ followUpDelayMinutes: 45, vipLevels: [{ level: 1, name: '会员' }] }),
     invalid: () => ({ followUpDelayMinutes: 0, vipLevels: [{ level: 10, name: '' }] }),
@@ -455,7 +465,8 @@ const cases: Record<Channel, Case> = {
   },
   'orders.importCommit': {
     prepare: async (app) => ({
-      importId: (await app.ok<{ importId: string }>(C, 'orders.importPreview', { files: orderPair() })).importId,
+      importId: (await app.ok<{ importId: string }>(C, 'orders.importPreview', { files: orderPair() }))
+        .importId,
     }),
     valid: (ids) => ({ importId: ids.importId }),
     invalid: () => ({ importId: 'x', excludeOrders: [''] }),

@@ -5,11 +5,17 @@ import { openStore } from '../../src-main/db/store';
 import { importCommit, importPreview } from '../../src-main/modules/service/order-import';
 
 const [dataDir, orderFile, lineFile, staffId] = process.argv.slice(2);
-if (!dataDir || !orderFile || !lineFile || !staffId) throw new Error('usage: <dataDir> <orders> <lines> <staffId>');
+if (!dataDir || !orderFile || !lineFile || !staffId)
+  throw new Error('usage: <dataDir> <orders> <lines> <staffId>');
 const store = openStore({ dataDir });
-const files = [orderFile, lineFile].map((f) => ({ fileName: f, contentBase64: fs.readFileSync(f).toString('base64') }));
+const files = [orderFile, lineFile].map((f) => ({
+  fileName: f,
+  contentBase64: fs.readFileSync(f).toString('base64'),
+}));
 const preview = importPreview(store, staffId, { files });
 process.stdout.write(`committing ${preview.counts.new}\n`);
-const result = store.tx(() => importCommit(store, staffId, { importId: preview.importId, excludeOrders: [] }));
+const result = store.tx(() =>
+  importCommit(store, staffId, { importId: preview.importId, excludeOrders: [] }),
+);
 process.stdout.write(`done ${result.created}\n`);
 store.close();

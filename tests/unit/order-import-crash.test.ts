@@ -54,7 +54,9 @@ describe('order import crash safety', () => {
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, sig) => resolve(sig)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_c, sig) => resolve(sig)),
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
@@ -76,7 +78,9 @@ describe('order import crash safety', () => {
     expect(count(`SELECT COUNT(*) AS n FROM sales_order_line`)).toBe(0);
     expect(count(`SELECT COUNT(*) AS n FROM buyer`)).toBe(0);
     expect(count(`SELECT COUNT(*) AS n FROM buyer_search`)).toBe(0);
-    expect(count(`SELECT COUNT(*) AS n FROM change_log WHERE entity IN ('sales_order', 'buyer', 'order_import')`)).toBe(0);
+    expect(
+      count(`SELECT COUNT(*) AS n FROM change_log WHERE entity IN ('sales_order', 'buyer', 'order_import')`),
+    ).toBe(0);
     after.close();
   }, 120_000);
 });

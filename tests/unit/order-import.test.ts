@@ -2,7 +2,13 @@
 // decode refused, preview → all-or-nothing commit, and re-importing the same files changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import type { Order, OrderImportPreview, OrderImportResult, OrderRow, Paged } from '../../src-main/api/contract';
+import type {
+  Order,
+  OrderImportPreview,
+  OrderImportResult,
+  OrderRow,
+  Paged,
+} from '../../src-main/api/contract';
 import { b64, lineCsv, orderCsv, orderXlsx, ORDERS, ORDER_HEADER, type Enc } from './service-fixtures';
 import { changeLogRows, fingerprint, lastLogSeq, makeApp, sampleProduct, type TestApp } from './helpers';
 
@@ -65,7 +71,11 @@ describe('legacy CSV pair', () => {
     });
     expect(shipped.status).toBe('shipped'); // half-width comma
     expect(shipped.totalFen).toBe(3550); // 35.50元
-    expect(shipped.shipping).toMatchObject({ carrier: '中通快递', trackingNo: '773012345678901', source: 'import' });
+    expect(shipped.shipping).toMatchObject({
+      carrier: '中通快递',
+      trackingNo: '773012345678901',
+      source: 'import',
+    });
     expect(shipped.history.map((h) => h.status)).toEqual(['wait_pay', 'paid', 'shipped']);
   });
 
@@ -86,7 +96,9 @@ describe('legacy CSV pair', () => {
     await shop();
     await importAll(pair('utf8bom'));
     const later = ORDERS.map((o) =>
-      o.no === '1930679858170647' ? { ...o, status: '买家已付款,等待卖家发货', paid: '118.00', paidAt: '2026-11-27 10:00:00' } : o,
+      o.no === '1930679858170647'
+        ? { ...o, status: '买家已付款,等待卖家发货', paid: '118.00', paidAt: '2026-11-27 10:00:00' }
+        : o,
     );
     const seq = lastLogSeq(app.store);
     const { preview, result } = await importAll([
@@ -95,17 +107,22 @@ describe('legacy CSV pair', () => {
     expect(preview.counts).toMatchObject({ changed: 1, unchanged: 2 });
     expect(preview.rows[0]!.changes.sort()).toEqual(['paid_at', 'paid_fen', 'status']);
     expect(result.updated).toBe(1);
-    const row = (await app.ok<Paged<OrderRow>>(C, 'orders.list', { filter: { q: '1930679858170647' } })).rows[0]!;
+    const row = (await app.ok<Paged<OrderRow>>(C, 'orders.list', { filter: { q: '1930679858170647' } }))
+      .rows[0]!;
     const o = await app.ok<Order>(C, 'orders.get', { id: row.id });
     expect(o.status).toBe('paid');
     expect(o.lines).toHaveLength(2); // no line sheet this time: lines left alone
     expect(o.history.map((h) => h.status)).toEqual(['wait_pay', 'paid']);
-    expect(changeLogRows(app.store, { afterSeq: seq }).map((r) => r.entity)).toEqual(['sales_order', 'order_import']);
+    expect(changeLogRows(app.store, { afterSeq: seq }).map((r) => r.entity)).toEqual([
+      'sales_order',
+      'order_import',
+    ]);
   });
 
   it('refuses a wrongly decoded file (Big5 bytes) with a clear message, importing nothing', async () => {
     await shop();
-    const text = ORDER_HEADER.join(',') + '\r\n' + '="1930679858170647",測試買家,,1.00,0,1.00,0,等待買家付款\r\n';
+    const text =
+      ORDER_HEADER.join(',') + '\r\n' + '="1930679858170647",測試買家,,1.00,0,1.00,0,等待買家付款\r\n';
     const big5 = iconv.encode(text.repeat(3), 'big5');
     const before = fingerprint(app.store);
     const env = await app.call(C, 'orders.importPreview', {
@@ -120,7 +137,10 @@ describe('legacy CSV pair', () => {
     const env = await app.call(C, 'orders.importPreview', {
       files: [{ fileName: 'x.csv', contentBase64: b64(Buffer.from('商家编码,标题\r\nA,B\r\n')) }],
     });
-    expect(env).toMatchObject({ ok: false, error: { key: 'orderImport.unknownFile', params: { file: 'x.csv' } } });
+    expect(env).toMatchObject({
+      ok: false,
+      error: { key: 'orderImport.unknownFile', params: { file: 'x.csv' } },
+    });
     const onlyLines = await app.call(C, 'orders.importPreview', {
       files: [{ fileName: 'd.csv', contentBase64: b64(lineCsv('gbk')) }],
     });
@@ -141,7 +161,10 @@ describe('legacy CSV pair', () => {
     expect(preview.counts).toMatchObject({ new: 3, rejected: 3 });
     const rejected = preview.rows.filter((r) => r.status === 'rejected');
     expect(rejected.map((r) => r.rowNumber)).toEqual([5, 6, 7]);
-    expect(rejected.find((r) => r.rowNumber === 5)!.errors[0]).toMatchObject({ field: '订单编号', key: 'orderImport.badOrderNo' });
+    expect(rejected.find((r) => r.rowNumber === 5)!.errors[0]).toMatchObject({
+      field: '订单编号',
+      key: 'orderImport.badOrderNo',
+    });
     expect(rejected.find((r) => r.rowNumber === 6)!.errors.map((e) => [e.field, e.key])).toEqual([
       ['订单状态', 'orderImport.badStatus'],
       ['买家应付货款', 'validation.money'],
@@ -166,12 +189,15 @@ describe('legacy CSV pair', () => {
 describe('current xlsx', () => {
   it('reads the order and order-line sheets of one workbook', async () => {
     await shop();
-    const { preview, result } = await importAll([{ fileName: 'ExportOrderList.xlsx', contentBase64: b64(orderXlsx()) }]);
+    const { preview, result } = await importAll([
+      { fileName: 'ExportOrderList.xlsx', contentBase64: b64(orderXlsx()) },
+    ]);
     expect(preview.files).toEqual([{ fileName: 'ExportOrderList.xlsx', kind: 'both', encoding: 'xlsx' }]);
     expect(preview.counts).toMatchObject({ new: 2, rejected: 0 });
     expect(preview.unknownCodes).toEqual(['BAG-01']);
     expect(result).toMatchObject({ created: 2, buyersCreated: 2 });
-    const row = (await app.ok<Paged<OrderRow>>(C, 'orders.list', { filter: { q: '4100000000000000001' } })).rows[0]!;
+    const row = (await app.ok<Paged<OrderRow>>(C, 'orders.list', { filter: { q: '4100000000000000001' } }))
+      .rows[0]!;
     const o = await app.ok<Order>(C, 'orders.get', { id: row.id });
     expect(o).toMatchObject({
       memberName: 'xlsx买家甲',

@@ -94,7 +94,13 @@ export interface NewBuyer {
   vipLevel?: number;
 }
 
-export function insertBuyer(store: Store, by: string | null, data: NewBuyer, hlc: string, op = 'create'): string {
+export function insertBuyer(
+  store: Store,
+  by: string | null,
+  data: NewBuyer,
+  hlc: string,
+  op = 'create',
+): string {
   const id = newId();
   const row = {
     id,
@@ -123,7 +129,12 @@ export function patchBuyer(
   store: Store,
   by: string | null,
   before: BuyerDb,
-  next: Partial<Pick<BuyerDb, 'member_name' | 'real_name' | 'phones' | 'addresses' | 'tags' | 'vip_level' | 'merged_into_id'>>,
+  next: Partial<
+    Pick<
+      BuyerDb,
+      'member_name' | 'real_name' | 'phones' | 'addresses' | 'tags' | 'vip_level' | 'merged_into_id'
+    >
+  >,
   hlc: string,
   op = 'update',
 ): boolean {
@@ -274,7 +285,14 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
     kind: 'order',
     read: (store, buyerId, limit) =>
       store
-        .stmt<{ id: string; order_no: string; status: string; total_fen: number; ordered_at: string; item_count: number }>(
+        .stmt<{
+          id: string;
+          order_no: string;
+          status: string;
+          total_fen: number;
+          ordered_at: string;
+          item_count: number;
+        }>(
           `SELECT id, order_no, status, total_fen, ordered_at, item_count FROM sales_order
            WHERE buyer_id = ? ORDER BY ordered_at DESC LIMIT ?`,
         )
@@ -292,7 +310,16 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
     kind: 'followUp',
     read: (store, buyerId, limit) =>
       store
-        .stmt<{ id: string; order_id: string; order_no: string; at: string; channel: string; outcome: string; note: string; staff_name: string | null }>(
+        .stmt<{
+          id: string;
+          order_id: string;
+          order_no: string;
+          at: string;
+          channel: string;
+          outcome: string;
+          note: string;
+          staff_name: string | null;
+        }>(
           `SELECT f.id, f.order_id, o.order_no, f.at, f.channel, f.outcome, f.note, s.name AS staff_name
            FROM sales_order o JOIN order_follow_up f ON f.order_id = o.id LEFT JOIN staff s ON s.id = f.staff_id
            WHERE o.buyer_id = ? ORDER BY f.at DESC LIMIT ?`,
@@ -442,13 +469,24 @@ export function mergeBuyers(store: Store, by: string, keepId: string, mergeId: s
     .stmt<{ id: string; order_no: string }>(`SELECT id, order_no FROM sales_order WHERE buyer_id = ?`)
     .all(mergeId);
   for (const o of orders) {
-    store.stmt(`UPDATE sales_order SET buyer_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(keepId, hlc, by, o.id);
+    store
+      .stmt(`UPDATE sales_order SET buyer_id = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
+      .run(keepId, hlc, by, o.id);
     store.log(
-      { staffId: by, entity: 'sales_order', rowId: o.id, op: 'merge', label: o.order_no, fields: { buyer_id: { from: mergeId, to: keepId } } },
+      {
+        staffId: by,
+        entity: 'sales_order',
+        rowId: o.id,
+        op: 'merge',
+        label: o.order_no,
+        fields: { buyer_id: { from: mergeId, to: keepId } },
+      },
       hlc,
     );
   }
-  const notes = store.stmt(`UPDATE buyer_note SET buyer_id = ? WHERE buyer_id = ?`).run(keepId, mergeId).changes;
+  const notes = store
+    .stmt(`UPDATE buyer_note SET buyer_id = ? WHERE buyer_id = ?`)
+    .run(keepId, mergeId).changes;
   patchBuyer(
     store,
     by,

@@ -18,7 +18,9 @@ function sqlLocalTime(expr: string, offsetMinutes: number): string {
 function shopOffsetMinutes(store: Store): number {
   const tz = shopTimeZone(store);
   const now = new Date(store.now());
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(
+    now,
+  );
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
@@ -42,7 +44,17 @@ export function buyersCsvQuery(store: Store, q: string, full: boolean): CsvQuery
     sqlFormatYuan(`(SELECT COALESCE(SUM(o.paid_fen), 0) FROM sales_order o WHERE o.buyer_id = b.id)`),
     sqlCsvText(sqlLocalTime('b.created_at', shopOffsetMinutes(store))),
   ]);
-  const header = ['买家会员名', '姓名', '手机号', '收货地址', '分组标签', '会员等级', '订单数', '累计实付', '建档时间'];
+  const header = [
+    '买家会员名',
+    '姓名',
+    '手机号',
+    '收货地址',
+    '分组标签',
+    '会员等级',
+    '订单数',
+    '累计实付',
+    '建档时间',
+  ];
   if (!q) {
     return {
       header,
@@ -69,7 +81,9 @@ export function ordersCsvQuery(store: Store, filter: OrderFilter & { q: string }
     sqlFormatYuan('o.total_fen'),
     sqlFormatYuan('o.paid_fen'),
     'o.item_count',
-    sqlCsvText(`(SELECT group_concat(l.title || CASE WHEN l.spec <> '' THEN '（' || l.spec || '）' ELSE '' END || '×' || l.quantity, '；') FROM sales_order_line l WHERE l.order_id = o.id)`),
+    sqlCsvText(
+      `(SELECT group_concat(l.title || CASE WHEN l.spec <> '' THEN '（' || l.spec || '）' ELSE '' END || '×' || l.quantity, '；') FROM sales_order_line l WHERE l.order_id = o.id)`,
+    ),
     sqlCsvText('o.receiver_name'),
     sqlCsvText('o.receiver_address'),
     sqlCsvText(FLAG_SQL('o.flag')),
@@ -113,8 +127,12 @@ export function followUpsCsvQuery(store: Store, from?: string, to?: string): Csv
     sqlCsvText(sqlLocalTime('f.at', off)),
     sqlCsvText('o.order_no'),
     sqlCsvText('o.member_name'),
-    sqlCsvText(`CASE f.channel WHEN 'wangwang' THEN '旺旺' WHEN 'phone' THEN '电话' WHEN 'sms' THEN '短信' ELSE f.channel END`),
-    sqlCsvText(`CASE f.outcome WHEN 'will_pay' THEN '答应付款' WHEN 'no_reply' THEN '未回复' WHEN 'declined' THEN '不要了' ELSE '其他' END`),
+    sqlCsvText(
+      `CASE f.channel WHEN 'wangwang' THEN '旺旺' WHEN 'phone' THEN '电话' WHEN 'sms' THEN '短信' ELSE f.channel END`,
+    ),
+    sqlCsvText(
+      `CASE f.outcome WHEN 'will_pay' THEN '答应付款' WHEN 'no_reply' THEN '未回复' WHEN 'declined' THEN '不要了' ELSE '其他' END`,
+    ),
     sqlCsvText('f.note'),
     sqlCsvText(sqlLocalTime('f.remind_at', off)),
     sqlCsvText(`COALESCE(s.name, '')`),
@@ -123,15 +141,35 @@ export function followUpsCsvQuery(store: Store, from?: string, to?: string): Csv
     sqlFormatYuan('o.total_fen'),
   ]);
   return {
-    header: ['联系时间', '订单编号', '买家会员名', '方式', '结果', '备注', '提醒时间', '客服', '订单状态', '催付后付款', '订单金额'],
+    header: [
+      '联系时间',
+      '订单编号',
+      '买家会员名',
+      '方式',
+      '结果',
+      '备注',
+      '提醒时间',
+      '客服',
+      '订单状态',
+      '催付后付款',
+      '订单金额',
+    ],
     sql: `SELECT ${line} FROM order_follow_up f JOIN sales_order o ON o.id = f.order_id LEFT JOIN staff s ON s.id = f.staff_id
           WHERE f.at >= @fromUtc AND f.at < @toUtc ORDER BY f.at`,
     params: { fromUtc: fromUtc ?? '', toUtc: toUtc ?? '9999' },
   };
 }
 
-export function exportBuyers(store: Store, host: Host, q: string, full: boolean, encoding: CsvEncoding): Promise<ExportResult> {
-  return exportCsv(store, host, full ? '买家资料' : '买家资料_隐藏号码', encoding, () => buyersCsvQuery(store, q, full));
+export function exportBuyers(
+  store: Store,
+  host: Host,
+  q: string,
+  full: boolean,
+  encoding: CsvEncoding,
+): Promise<ExportResult> {
+  return exportCsv(store, host, full ? '买家资料' : '买家资料_隐藏号码', encoding, () =>
+    buyersCsvQuery(store, q, full),
+  );
 }
 export function exportOrders(
   store: Store,

@@ -13,15 +13,27 @@ import { newId } from '../../lib/ids';
 import { dayRangeUtc, getSettings } from './common';
 import { orderById, toOrderRow, type OrderDb } from './orders';
 
-export function followUpQueue(store: Store, input: { offset: number; limit: number }): Paged<FollowUpQueueRow> {
+export function followUpQueue(
+  store: Store,
+  input: { offset: number; limit: number },
+): Paged<FollowUpQueueRow> {
   const delay = getSettings(store).followUpDelayMinutes;
   const nowMs = store.now();
   const before = new Date(nowMs - delay * 60_000).toISOString();
   const total = store
-    .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM sales_order WHERE status = 'wait_pay' AND ordered_at <= @before`)
+    .stmt<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM sales_order WHERE status = 'wait_pay' AND ordered_at <= @before`,
+    )
     .get({ before })!.n;
   const rows = store
-    .stmt<OrderDb & { contacts: number; last_at: string | null; last_outcome: FollowUpOutcome | null; remind_at: string | null }>(
+    .stmt<
+      OrderDb & {
+        contacts: number;
+        last_at: string | null;
+        last_outcome: FollowUpOutcome | null;
+        remind_at: string | null;
+      }
+    >(
       `SELECT o.*,
          (SELECT COUNT(*) FROM order_follow_up f WHERE f.order_id = o.id) AS contacts,
          (SELECT MAX(f.at) FROM order_follow_up f WHERE f.order_id = o.id) AS last_at,
@@ -47,7 +59,13 @@ export function followUpQueue(store: Store, input: { offset: number; limit: numb
 export function recordFollowUp(
   store: Store,
   by: string,
-  input: { orderId: string; channel: FollowUpChannel; outcome: FollowUpOutcome; note: string; remindAt?: string },
+  input: {
+    orderId: string;
+    channel: FollowUpChannel;
+    outcome: FollowUpOutcome;
+    note: string;
+    remindAt?: string;
+  },
 ): void {
   const o = orderById(store, input.orderId);
   if (!o) throw notFound('order');
@@ -59,7 +77,16 @@ export function recordFollowUp(
       `INSERT INTO order_follow_up (id, order_id, at, staff_id, channel, outcome, note, remind_at)
        VALUES (@id, @orderId, @at, @by, @channel, @outcome, @note, @remindAt)`,
     )
-    .run({ id, orderId: o.id, at, by, channel: input.channel, outcome: input.outcome, note: input.note, remindAt });
+    .run({
+      id,
+      orderId: o.id,
+      at,
+      by,
+      channel: input.channel,
+      outcome: input.outcome,
+      note: input.note,
+      remindAt,
+    });
   store.log({
     staffId: by,
     entity: 'order_follow_up',
@@ -84,7 +111,13 @@ export function followUpReport(store: Store, input: { from?: string; to?: string
   const { fromUtc, toUtc } = dayRangeUtc(store, input.from, input.to);
   const params = { fromUtc: fromUtc ?? '', toUtc: toUtc ?? '9999' };
   const r = store
-    .stmt<{ n: number; paid: number | null; paid_fen: number | null; unpaid: number | null; closed: number | null }>(
+    .stmt<{
+      n: number;
+      paid: number | null;
+      paid_fen: number | null;
+      unpaid: number | null;
+      closed: number | null;
+    }>(
       `WITH firsts AS (
          SELECT order_id, MIN(at) AS first_at FROM order_follow_up WHERE at < @toUtc
          GROUP BY order_id HAVING MIN(at) >= @fromUtc

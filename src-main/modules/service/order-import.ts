@@ -104,29 +104,31 @@ interface ParsedOrder {
   memberName: string;
   errors: RowError[];
   /** Columns present in the file, as database values. */
-  fields: Partial<Pick<
-    OrderDb,
-    | 'member_name'
-    | 'status'
-    | 'goods_fen'
-    | 'postage_fen'
-    | 'total_fen'
-    | 'paid_fen'
-    | 'refund_fen'
-    | 'receiver_name'
-    | 'receiver_phone'
-    | 'receiver_address'
-    | 'buyer_message'
-    | 'seller_note'
-    | 'flag'
-    | 'close_reason'
-    | 'item_count'
-    | 'ordered_at'
-    | 'paid_at'
-    | 'carrier'
-    | 'tracking_no'
-    | 'shipped_at'
-  >>;
+  fields: Partial<
+    Pick<
+      OrderDb,
+      | 'member_name'
+      | 'status'
+      | 'goods_fen'
+      | 'postage_fen'
+      | 'total_fen'
+      | 'paid_fen'
+      | 'refund_fen'
+      | 'receiver_name'
+      | 'receiver_phone'
+      | 'receiver_address'
+      | 'buyer_message'
+      | 'seller_note'
+      | 'flag'
+      | 'close_reason'
+      | 'item_count'
+      | 'ordered_at'
+      | 'paid_at'
+      | 'carrier'
+      | 'tracking_no'
+      | 'shipped_at'
+    >
+  >;
   lines: ParsedLine[] | null;
 }
 
@@ -178,7 +180,11 @@ function headerIndex<C extends string>(
   header: string[],
   columns: Record<C, readonly string[]>,
 ): Partial<Record<C, number>> {
-  const names = header.map((h) => cellText(h).replace(/^\uFEFF/, '').trim());
+  const names = header.map((h) =>
+    cellText(h)
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  );
   const map: Partial<Record<C, number>> = {};
   for (const [col, aliases] of Object.entries(columns) as [C, readonly string[]][]) {
     for (const a of aliases) {
@@ -193,7 +199,13 @@ function headerIndex<C extends string>(
 }
 
 function kindOf(header: string[]): 'orders' | 'lines' | null {
-  const names = new Set(header.map((h) => cellText(h).replace(/^\uFEFF/, '').trim()));
+  const names = new Set(
+    header.map((h) =>
+      cellText(h)
+        .replace(/^\uFEFF/, '')
+        .trim(),
+    ),
+  );
   if (names.has('子订单编号') && names.has('主订单编号')) return 'lines';
   if (names.has('订单编号') && names.has('买家应付邮费')) return 'orders';
   if (names.has('订单编号') && names.has('购买数量')) return 'lines'; // legacy 宝贝报表
@@ -203,7 +215,14 @@ function kindOf(header: string[]): 'orders' | 'lines' | null {
 /** Excel serial day number → wall-clock parts (the 1900 date system). */
 function serialParts(n: number): [number, number, number, number, number, number] {
   const d = new Date(Date.UTC(1899, 11, 30) + Math.round(n * 86_400) * 1000);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  ];
 }
 
 /** A shop-local time cell → UTC ISO; '' → null; undefined → not a time. */
@@ -248,13 +267,21 @@ function phoneCell(c: Cell): string {
 
 // ---- reading the files ----------------------------------------------------------------------
 function readTables(fileName: string, bytes: Buffer): { tables: Table[]; encoding: string } {
-  const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const ole = bytes.length > 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+  const zip =
+    bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole =
+    bytes.length > 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
   const tables: Table[] = [];
   if (zip || ole) {
     let wb: XLSX.WorkBook;
     try {
-      wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellText: false });
+      wb = XLSX.read(bytes, {
+        type: 'buffer',
+        dense: true,
+        cellFormula: false,
+        cellHTML: false,
+        cellText: false,
+      });
     } catch {
       throw new AppError('VALIDATION', 'orderImport.badXlsx', { file: fileName });
     }
@@ -277,7 +304,8 @@ function readTables(fileName: string, bytes: Buffer): { tables: Table[]; encodin
   try {
     decoded = decodeBytes(bytes);
   } catch (e) {
-    if (e instanceof EncodingError) throw new AppError('VALIDATION', 'orderImport.encoding', { file: fileName });
+    if (e instanceof EncodingError)
+      throw new AppError('VALIDATION', 'orderImport.encoding', { file: fileName });
     throw e;
   }
   let table: string[][];
@@ -318,7 +346,8 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
 
     const statusText = cellText(get('status')).replace(/，/g, ',').replace(/（/g, '(').replace(/）/g, ')');
     const status = STATUS_TEXT[statusText] ?? (statusText.startsWith('交易关闭') ? 'closed' : undefined);
-    if (!status) err('status', statusText ? 'orderImport.badStatus' : 'validation.required', { value: statusText });
+    if (!status)
+      err('status', statusText ? 'orderImport.badStatus' : 'validation.required', { value: statusText });
     else fields.status = status;
 
     for (const [col, f] of [
@@ -331,7 +360,10 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
       if (!has(col)) continue;
       const raw = get(col);
       // Refund cells sometimes hold text such as 无退款申请: no refund.
-      const v = col === 'refund' && typeof raw === 'string' && /[\u4e00-\u9fff]/.test(raw) && !/元/.test(raw) ? 0 : moneyCell(raw);
+      const v =
+        col === 'refund' && typeof raw === 'string' && /[\u4e00-\u9fff]/.test(raw) && !/元/.test(raw)
+          ? 0
+          : moneyCell(raw);
       if (v === null) err(col, 'validation.money');
       else fields[f] = v;
     }
@@ -342,7 +374,8 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
       ['note', 'seller_note', 1000],
       ['closeReason', 'close_reason', 200],
     ];
-    for (const [col, f, max] of texts) if (has(col)) (fields as Record<string, unknown>)[f] = cellText(get(col)).slice(0, max);
+    for (const [col, f, max] of texts)
+      if (has(col)) (fields as Record<string, unknown>)[f] = cellText(get(col)).slice(0, max);
     if (fields.close_reason === '订单未关闭') fields.close_reason = '';
     if (has('mobile') || has('phone')) {
       fields.receiver_phone = phoneCell(get('mobile')) || phoneCell(get('phone'));
@@ -370,7 +403,14 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
       else (fields as Record<string, unknown>)[f] = v;
     }
     if (!has('orderedAt')) err('orderedAt', 'validation.required');
-    out.push({ rowNumber, orderNo: id.ok ? id.value : cellText(get('orderNo')), memberName, errors, fields, lines: null });
+    out.push({
+      rowNumber,
+      orderNo: id.ok ? id.value : cellText(get('orderNo')),
+      memberName,
+      errors,
+      fields,
+      lines: null,
+    });
   });
   return out;
 }
@@ -397,7 +437,8 @@ function parseLines(t: Table, tz: string): ParsedLine[] {
       else err('subNo', sub.key);
     }
     const qtyText = cellText(get('quantity'));
-    if (!/^\d{1,6}$/.test(qtyText)) err('quantity', qtyText ? 'validation.wholeNumber' : 'validation.required');
+    if (!/^\d{1,6}$/.test(qtyText))
+      err('quantity', qtyText ? 'validation.wholeNumber' : 'validation.required');
     const price = h.price === undefined ? 0 : moneyCell(get('price'));
     if (price === null) err('price', 'validation.money');
     let paid: number | null = null;
@@ -458,17 +499,25 @@ function skuIdByCode(store: Store, cache: Map<string, string | null>, code: stri
   let v = cache.get(code);
   if (v === undefined) {
     v =
-      store.stmt<{ id: string }>(`SELECT id FROM sku WHERE code = ? AND deleted_at IS NULL`).get(code)?.id ?? null;
+      store.stmt<{ id: string }>(`SELECT id FROM sku WHERE code = ? AND deleted_at IS NULL`).get(code)?.id ??
+      null;
     cache.set(code, v);
   }
   return v;
 }
 
 function linesOf(store: Store, orderId: string): LineDb[] {
-  return store.stmt<LineDb>(`SELECT * FROM sales_order_line WHERE order_id = ? ORDER BY line_no`).all(orderId);
+  return store
+    .stmt<LineDb>(`SELECT * FROM sales_order_line WHERE order_id = ? ORDER BY line_no`)
+    .all(orderId);
 }
 
-function sameLines(store: Store, cache: Map<string, string | null>, cur: LineDb[], next: ParsedLine[]): boolean {
+function sameLines(
+  store: Store,
+  cache: Map<string, string | null>,
+  cur: LineDb[],
+  next: ParsedLine[],
+): boolean {
   if (cur.length !== next.length) return false;
   return next.every((l, i) => {
     const c = cur[i]!;
@@ -510,20 +559,27 @@ function plan(store: Store, p: Pending, excluded: ReadonlySet<string> = new Set(
     if (excluded.has(o.orderNo)) continue;
     const errors = [...o.errors];
     for (const l of o.lines ?? []) {
-      if (l.errors.length) errors.push({ field: '宝贝', key: 'orderImport.badLine', params: { row: l.rowNumber } });
+      if (l.errors.length)
+        errors.push({ field: '宝贝', key: 'orderImport.badLine', params: { row: l.rowNumber } });
     }
     const existing = errors.length ? undefined : orderByNo(store, o.orderNo);
     const next = withLineFacts(o);
     const changes: string[] = [];
     if (existing) {
-      if (existing.source !== 'taobao') errors.push({ field: ORDER_COLUMNS.orderNo[0], key: 'orderImport.manualOrder' });
+      if (existing.source !== 'taobao')
+        errors.push({ field: ORDER_COLUMNS.orderNo[0], key: 'orderImport.manualOrder' });
       for (const [k, v] of Object.entries(next) as [keyof OrderDb, unknown][]) {
         if (existing[k] !== v) changes.push(k);
       }
       if (o.lines && !sameLines(store, cache, linesOf(store, existing.id), o.lines)) changes.push('lines');
     }
     let newBuyer = false;
-    if (!errors.length && o.memberName && !newMembers.has(o.memberName) && !buyerByMember(store, o.memberName)) {
+    if (
+      !errors.length &&
+      o.memberName &&
+      !newMembers.has(o.memberName) &&
+      !buyerByMember(store, o.memberName)
+    ) {
       newMembers.add(o.memberName);
       newBuyer = true;
     }
@@ -552,15 +608,21 @@ export function importPreview(
     const bytes = Buffer.from(f.contentBase64, 'base64');
     if (!bytes.length) throw new AppError('VALIDATION', 'orderImport.empty', { file: f.fileName });
     const read = readTables(f.fileName, bytes);
-    if (!read.tables.length) throw new AppError('VALIDATION', 'orderImport.unknownFile', { file: f.fileName });
+    if (!read.tables.length)
+      throw new AppError('VALIDATION', 'orderImport.unknownFile', { file: f.fileName });
     const kinds = new Set(read.tables.map((t) => t.kind));
-    files.push({ fileName: f.fileName, kind: kinds.size > 1 ? 'both' : read.tables[0]!.kind, encoding: read.encoding });
+    files.push({
+      fileName: f.fileName,
+      kind: kinds.size > 1 ? 'both' : read.tables[0]!.kind,
+      encoding: read.encoding,
+    });
     tables.push(...read.tables);
   }
   const orderTables = tables.filter((t) => t.kind === 'orders');
   const lineTables = tables.filter((t) => t.kind === 'lines');
   if (!orderTables.length) throw new AppError('VALIDATION', 'orderImport.noOrderSheet');
-  if (orderTables.length > 1 || lineTables.length > 1) throw new AppError('VALIDATION', 'orderImport.twoOfAKind');
+  if (orderTables.length > 1 || lineTables.length > 1)
+    throw new AppError('VALIDATION', 'orderImport.twoOfAKind');
   const rowCount = tables.reduce((n, t) => n + t.body.length, 0);
   if (rowCount > MAX_ROWS) throw new AppError('VALIDATION', 'orderImport.tooManyRows', { max: MAX_ROWS });
 
@@ -568,7 +630,12 @@ export function importPreview(
   const byNo = new Map<string, ParsedOrder>();
   for (const o of orders) {
     const first = byNo.get(o.orderNo);
-    if (first) o.errors.push({ field: ORDER_COLUMNS.orderNo[0], key: 'orderImport.duplicateOrder', params: { row: first.rowNumber } });
+    if (first)
+      o.errors.push({
+        field: ORDER_COLUMNS.orderNo[0],
+        key: 'orderImport.duplicateOrder',
+        params: { row: first.rowNumber },
+      });
     else if (o.orderNo) byNo.set(o.orderNo, o);
   }
   const orphanLines: ParsedLine[] = [];
@@ -584,7 +651,12 @@ export function importPreview(
       }
       const k = `${l.orderNo}|${l.key}`;
       const first = keys.get(k);
-      if (first) l.errors.push({ field: LINE_COLUMNS.subNo[0], key: 'orderImport.duplicateLine', params: { row: first } });
+      if (first)
+        l.errors.push({
+          field: LINE_COLUMNS.subNo[0],
+          key: 'orderImport.duplicateLine',
+          params: { row: first },
+        });
       else keys.set(k, l.rowNumber);
       o.lines!.push(l);
     }
@@ -622,7 +694,15 @@ export function importPreview(
     });
   }
   for (const l of orphanLines.slice(0, Math.max(0, 2000 - rows.length))) {
-    rows.push({ sheet: 'lines', rowNumber: l.rowNumber, orderNo: l.orderNo, memberName: '', status: 'rejected', changes: [], errors: l.errors });
+    rows.push({
+      sheet: 'lines',
+      rowNumber: l.rowNumber,
+      orderNo: l.orderNo,
+      memberName: '',
+      status: 'rejected',
+      changes: [],
+      errors: l.errors,
+    });
   }
   return {
     importId,
@@ -656,7 +736,12 @@ const ORDER_DEFAULTS = {
   shipped_at: null,
 } as const;
 
-function writeLines(store: Store, orderId: string, lines: ParsedLine[], cache: Map<string, string | null>): void {
+function writeLines(
+  store: Store,
+  orderId: string,
+  lines: ParsedLine[],
+  cache: Map<string, string | null>,
+): void {
   store.stmt(`DELETE FROM sales_order_line WHERE order_id = ?`).run(orderId);
   const ins = store.stmt(
     `INSERT INTO sales_order_line (id, order_id, line_key, line_no, title, spec, sku_code, sku_id, quantity, price_fen, paid_fen, refund_status)
@@ -697,7 +782,13 @@ export function importCommit(
   if (rejected.length) {
     throw new AppError('VALIDATION', 'orderImport.hasRejected', { rows: rejected.slice(0, 20).join(', ') });
   }
-  const result: OrderImportResult = { created: 0, updated: 0, unchanged: 0, excluded: excluded.size, buyersCreated: 0 };
+  const result: OrderImportResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    excluded: excluded.size,
+    buyersCreated: 0,
+  };
   if (!planned.some((p) => p.status !== 'unchanged')) {
     result.unchanged = planned.length;
     pendingMap(store).delete(input.importId);
@@ -738,7 +829,14 @@ export function importCommit(
       recordStatus(store, id, 'wait_pay', f.ordered_at, 'import', staffId);
       if (f.paid_at) recordStatus(store, id, 'paid', f.paid_at, 'import', staffId);
       if (f.status !== 'wait_pay' && f.status !== 'paid') {
-        recordStatus(store, id, f.status, f.status === 'shipped' && f.shipped_at ? f.shipped_at : now, 'import', staffId);
+        recordStatus(
+          store,
+          id,
+          f.status,
+          f.status === 'shipped' && f.shipped_at ? f.shipped_at : now,
+          'import',
+          staffId,
+        );
       }
       store.log(
         {
@@ -760,7 +858,8 @@ export function importCommit(
     }
     const e = p.existing;
     const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const k of p.changes) if (k !== 'lines') changed[k] = { from: e[k as keyof OrderDb], to: f[k as keyof OrderDb] };
+    for (const k of p.changes)
+      if (k !== 'lines') changed[k] = { from: e[k as keyof OrderDb], to: f[k as keyof OrderDb] };
     store
       .stmt(
         `UPDATE sales_order SET buyer_id = @buyer_id, member_name = @member_name, status = @status, goods_fen = @goods_fen,
@@ -776,10 +875,18 @@ export function importCommit(
       changed.lines = { from: null, to: p.order.lines.length };
     }
     if (e.status !== f.status) {
-      const at = f.status === 'paid' && f.paid_at ? f.paid_at : f.status === 'shipped' && f.shipped_at ? f.shipped_at : now;
+      const at =
+        f.status === 'paid' && f.paid_at
+          ? f.paid_at
+          : f.status === 'shipped' && f.shipped_at
+            ? f.shipped_at
+            : now;
       recordStatus(store, e.id, f.status, at, 'import', staffId);
     }
-    store.log({ staffId, entity: 'sales_order', rowId: e.id, op: 'import', label: p.order.orderNo, fields: changed }, hlc);
+    store.log(
+      { staffId, entity: 'sales_order', rowId: e.id, op: 'import', label: p.order.orderNo, fields: changed },
+      hlc,
+    );
     result.updated++;
   }
   store.log(

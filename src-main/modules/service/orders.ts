@@ -131,7 +131,9 @@ export function listOrders(
   input: { filter: OrderFilter & { q: string }; offset: number; limit: number },
 ): Paged<OrderRow> {
   const { where, params } = orderFilterSql(store, input.filter);
-  const total = store.stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM sales_order o WHERE ${where}`).get(params)!.n;
+  const total = store
+    .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM sales_order o WHERE ${where}`)
+    .get(params)!.n;
   const rows = store
     .stmt<OrderDb>(
       `SELECT ${LIST_COLS} FROM sales_order o WHERE ${where} ORDER BY o.ordered_at DESC, o.id DESC LIMIT @limit OFFSET @offset`,

@@ -14,13 +14,18 @@ import { BalancesPage } from '../features/warehouse/BalancesPage';
 import { BinsPage } from '../features/warehouse/BinsPage';
 import { DocumentsPage } from '../features/warehouse/DocumentsPage';
 import { LedgerPage } from '../features/warehouse/LedgerPage';
+import { BuyersPage } from '../features/service/BuyersPage';
+import { FollowUpPage } from '../features/service/FollowUpPage';
+import { OrdersPage } from '../features/service/OrdersPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
-type FeatureKey = 'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage;
+type ServicePage = 'orders' | 'buyers' | 'followUp';
+type FeatureKey =
+  'catalog' | 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ServicePage;
 interface Feature {
   key: FeatureKey;
   /** Shown only to people with this permission; none: everyone who sees the tab. */
@@ -41,6 +46,9 @@ const FEATURES: Record<Tab, Feature[]> = {
     { key: 'bins', needs: 'warehouse.bins', render: () => <BinsPage /> },
   ],
   service: [
+    { key: 'orders', needs: 'orders.read', render: () => <OrdersPage /> },
+    { key: 'followUp', needs: 'orders.read', render: () => <FollowUpPage /> },
+    { key: 'buyers', needs: 'buyers.read', render: () => <BuyersPage /> },
     {
       key: 'catalogLookup',
       needs: 'catalog.read',
@@ -66,6 +74,7 @@ export function Shell() {
   const [tab, setTab] = useState<Tab | null>(tabs[0] ?? null);
   const [settingsPage, setSettingsPage] = useState<FeatureKey | null>(null);
   const warehousePage = useWarehouse((s) => s.page);
+  const [servicePage, setServicePage] = useState<FeatureKey | null>(null);
   const [switching, setSwitching] = useState(false);
   const perms = session.permissions;
 
@@ -164,7 +173,9 @@ export function Shell() {
               key: f.key,
               label: (
                 <span data-testid={`settings-${f.key}`}>
-                  {t(`features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'>>}`)}
+                  {t(
+                    `features.${f.key as Exclude<FeatureKey, Exclude<WarehousePage, 'catalog'> | ServicePage>}`,
+                  )}
                 </span>
               ),
               children: <div className="settings-pane">{f.render()}</div>,
@@ -188,6 +199,25 @@ export function Shell() {
                   {f.key === 'catalog'
                     ? t('features.catalog')
                     : t(`warehouse.tabs.${f.key as Exclude<WarehousePage, 'catalog'>}`)}
+                </span>
+              ),
+              children: <div className="wh-pane">{f.render()}</div>,
+            }))}
+          />
+        ) : activeTab === 'service' && features.length > 1 ? (
+          // 客服: 订单, 催付, 买家资料 and 商品查询 as sub-tabs.
+          <Tabs
+            className="wh-tabs"
+            activeKey={
+              servicePage && features.some((f) => f.key === servicePage) ? servicePage : features[0]?.key
+            }
+            onChange={(k) => setServicePage(k as FeatureKey)}
+            destroyOnHidden
+            items={features.map((f) => ({
+              key: f.key,
+              label: (
+                <span data-testid={`svc-subtab-${f.key}`}>
+                  {f.key === 'catalogLookup' ? t('features.catalogLookup') : t(`${f.key as ServicePage}.tab`)}
                 </span>
               ),
               children: <div className="wh-pane">{f.render()}</div>,
