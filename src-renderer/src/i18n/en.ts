@@ -839,6 +839,7 @@ const en: Messages = {
     lineCount: '{{count}} item lines',
     unknownCodes:
       'These SKU codes are not in the catalog (the orders still import; the lines are not linked):',
+    rowOf: '{{sheet}}, row {{row}}',
     row: 'Row',
     sheet: { orders: 'Order report', lines: 'Order-line report' },
     what: 'Details',

@@ -826,6 +826,7 @@ const zhCN = {
     newBuyers: '将新建 {{count}} 位买家',
     lineCount: '宝贝 {{count}} 行',
     unknownCodes: '这些商家编码在商品资料里找不到（订单照样导入，宝贝不关联商品）：',
+    rowOf: '{{sheet}}第 {{row}} 行',
     row: '行',
     sheet: { orders: '订单报表', lines: '宝贝报表' },
     what: '内容',

@@ -149,17 +149,17 @@ export function OrderDrawer() {
             <Descriptions.Item label={t('orders.detail.address')} span={2}>
               {o.receiverAddress || '—'}
             </Descriptions.Item>
-            {o.buyerMessage && (
+            {o.buyerMessage ? (
               <Descriptions.Item label={t('orders.detail.message')} span={2}>
                 {o.buyerMessage}
               </Descriptions.Item>
-            )}
-            {o.refundFen > 0 && (
+            ) : null}
+            {o.refundFen > 0 ? (
               <Descriptions.Item label={t('orders.detail.refund')}>{money(o.refundFen)}</Descriptions.Item>
-            )}
-            {o.closeReason && (
+            ) : null}
+            {o.closeReason ? (
               <Descriptions.Item label={t('orders.detail.closeReason')}>{o.closeReason}</Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
 
           <Card size="small" title={t('orders.detail.lines')}>

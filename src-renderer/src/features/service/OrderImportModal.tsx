@@ -198,7 +198,8 @@ export function OrderImportModal({
                   key: 'row',
                   title: t('orderImport.row'),
                   width: 130,
-                  render: (_, r) => `${t(`orderImport.sheet.${r.sheet}`)} ${r.rowNumber}`,
+                  render: (_, r) =>
+                    t('orderImport.rowOf', { sheet: t(`orderImport.sheet.${r.sheet}`), row: r.rowNumber }),
                 },
                 { key: 'no', dataIndex: 'orderNo', title: t('orders.orderNo'), width: 190, className: 'num' },
                 {
