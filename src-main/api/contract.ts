@@ -551,8 +551,9 @@ export interface TimelineEntry {
   at: string;
   /** The record it comes from (an order id, a note id, …). */
   refId: string;
-  /** Short text, e.g. the order id and status; the UI formats by kind. */
+  /** The order id for orders and follow-ups; '' for notes. */
   title: string;
+  /** By kind — order: `status|totalFen|items`; followUp: `channel|outcome|note`; note: its text. */
   detail: string;
   staffName: string | null;
 }

@@ -14,7 +14,6 @@ import type {
 import type { Store } from '../../db/store';
 import { AppError, fieldErrors, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { formatYuan } from '../../lib/money';
 import { pinyinInitials } from '../../lib/text';
 import { maskPhone, parseJsonArray } from './common';
 
@@ -268,14 +267,6 @@ interface TimelineSource {
   read(store: Store, buyerId: string, limit: number): TimelineEntry[];
 }
 
-const ORDER_STATUS_ZH: Record<string, string> = {
-  wait_pay: '等待买家付款',
-  paid: '买家已付款，等待卖家发货',
-  shipped: '卖家已发货，等待买家确认',
-  success: '交易成功',
-  closed: '交易关闭',
-};
-
 /**
  * Every source of a buyer's timeline. Later parts (after-sales cases, complaints, reviews,
  * inquiries) add their own entry here.
@@ -302,7 +293,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
           at: o.ordered_at,
           refId: o.id,
           title: o.order_no,
-          detail: `${ORDER_STATUS_ZH[o.status] ?? o.status} · ¥${formatYuan(o.total_fen)} · ${o.item_count}`,
+          detail: `${o.status}|${o.total_fen}|${o.item_count}`,
           staffName: null,
         })),
   },

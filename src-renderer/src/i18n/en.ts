@@ -891,6 +891,7 @@ const en: Messages = {
     tagsPlaceholder: 'e.g. returning, bargains; Enter to add',
     vipLevel: 'VIP level',
     notVip: 'Regular buyer',
+    pieces: '{{count}} pcs',
     orderCount: 'Orders',
     lastOrder: 'Last order',
     paidTotal: 'Total paid',

@@ -878,6 +878,7 @@ const zhCN = {
     tagsPlaceholder: '如 回头客、爱砍价，回车添加',
     vipLevel: '会员等级',
     notVip: '普通买家',
+    pieces: '{{count}} 件',
     orderCount: '订单数',
     lastOrder: '最近下单',
     paidTotal: '累计实付',

@@ -52,10 +52,15 @@ function EntryText({ e }: { e: TimelineEntry }) {
       </span>
     );
   }
-  if (e.kind === 'order')
+  if (e.kind === 'order') {
+    const [status = '', total = '0', items = '0'] = e.detail.split('|');
     return (
-      <span>{`${e.title} · ${e.detail.replace(/ · (\d+)$/, (_m, n: string) => ` · ${n} ${t('orders.items')}`)}`}</span>
+      <span>
+        {e.title} · {tDynamic(`orders.statuses.${status}`, {}, status)} · ¥{formatYuan(Number(total))} ·{' '}
+        {t('buyers.pieces', { count: Number(items) })}
+      </span>
     );
+  }
   return <span>{e.detail}</span>;
 }
 
@@ -229,7 +234,9 @@ export function BuyerDrawer() {
                       className={e.kind === 'note' ? undefined : 'wh-row'}
                       onClick={() => e.kind !== 'note' && openOrder(e.refId)}
                     >
-                      <Tag color={KIND_COLOR[e.kind]}>{t(`buyers.kinds.${e.kind}`)}</Tag>
+                      <Tag color={KIND_COLOR[e.kind]} style={{ marginInlineEnd: 8 }}>
+                        {t(`buyers.kinds.${e.kind}`)}
+                      </Tag>
                       <EntryText e={e} />
                       <Typography.Text type="secondary">
                         {' '}
