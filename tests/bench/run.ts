@@ -5,16 +5,20 @@
 //   export-1m       writeCatalogCsv vs the sqlite3 CLI (same SELECT; own CSV mode) on 200k and 1M
 //                   rows, peak memory
 //   import-50k      importPreview + importCommit of a 50,000-row GBK file
+//   service         buyers.search / orders.list p95 on 500k buyers and 1M orders; a 100k-order
+//                   Taobao export pair imported (BENCH_SERVICE_SCALE=0.05 for a quick run)
 import os from 'node:os';
 import { run as catalogSearch } from './catalog-search';
 import { run as export1m } from './export-1m';
 import { run as import50k } from './import-50k';
+import { run as service } from './service';
 import { printTable, type SummaryLine } from './util';
 
 const BENCHES: Record<string, () => Promise<SummaryLine[]>> = {
   'catalog-search': catalogSearch,
   'export-1m': export1m,
   'import-50k': import50k,
+  service,
 };
 
 async function main(): Promise<number> {

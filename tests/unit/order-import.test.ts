@@ -154,13 +154,19 @@ describe('legacy CSV pair', () => {
       { ...ORDERS[0]!, no: '1.93068E+15' }, // re-saved by Excel: digits lost
       { ...ORDERS[1]!, no: '5555555555555555', status: '外星状态', goods: 'abc' },
       { ...ORDERS[1]! }, // duplicate of row 3
+      { ...ORDERS[2]!, no: '' }, // no order id at all: excluded by its row
     ];
     const preview = await app.ok<OrderImportPreview>(C, 'orders.importPreview', {
       files: [{ fileName: 'o.csv', contentBase64: b64(orderCsv('gbk', bad)) }],
     });
-    expect(preview.counts).toMatchObject({ new: 3, rejected: 3 });
+    expect(preview.counts).toMatchObject({ new: 3, rejected: 4 });
     const rejected = preview.rows.filter((r) => r.status === 'rejected');
-    expect(rejected.map((r) => r.rowNumber)).toEqual([5, 6, 7]);
+    expect(rejected.map((r) => [r.rowNumber, r.orderNo])).toEqual([
+      [5, '1.93068E+15'],
+      [6, '5555555555555555'],
+      [7, '2456781234567890123'],
+      [8, '#8'],
+    ]);
     expect(rejected.find((r) => r.rowNumber === 5)!.errors[0]).toMatchObject({
       field: '订单编号',
       key: 'orderImport.badOrderNo',
@@ -180,9 +186,9 @@ describe('legacy CSV pair', () => {
     expect(fingerprint(app.store)).toBe(before);
     const result = await app.ok<OrderImportResult>(C, 'orders.importCommit', {
       importId: preview.importId,
-      excludeOrders: ['1.93068E+15', '5555555555555555', '2456781234567890123'],
+      excludeOrders: ['1.93068E+15', '5555555555555555', '2456781234567890123', '#8'],
     });
-    expect(result).toMatchObject({ created: 2, excluded: 3 });
+    expect(result).toMatchObject({ created: 2, excluded: 4 });
   });
 });
 

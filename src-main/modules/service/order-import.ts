@@ -405,7 +405,8 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
     if (!has('orderedAt')) err('orderedAt', 'validation.required');
     out.push({
       rowNumber,
-      orderNo: id.ok ? id.value : cellText(get('orderNo')),
+      // A row without an id is still excludable: it is keyed by its row number.
+      orderNo: id.ok ? id.value : cellText(get('orderNo')) || `#${rowNumber}`,
       memberName,
       errors,
       fields,
@@ -427,7 +428,7 @@ function parseLines(t: Table, tz: string): ParsedLine[] {
     const err = (c: LineCol, key: string) => errors.push({ field: LINE_COLUMNS[c][0], key });
     const id = idCell(get('orderNo'));
     if (!id.ok) err('orderNo', id.key);
-    const orderNo = id.ok ? id.value : cellText(get('orderNo'));
+    const orderNo = id.ok ? id.value : cellText(get('orderNo')) || `#L${rowNumber}`;
     const n = (perOrder.get(orderNo) ?? 0) + 1;
     perOrder.set(orderNo, n);
     let key = String(n);

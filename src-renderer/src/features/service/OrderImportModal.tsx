@@ -201,7 +201,14 @@ export function OrderImportModal({
                   render: (_, r) =>
                     t('orderImport.rowOf', { sheet: t(`orderImport.sheet.${r.sheet}`), row: r.rowNumber }),
                 },
-                { key: 'no', dataIndex: 'orderNo', title: t('orders.orderNo'), width: 190, className: 'num' },
+                {
+                  key: 'no',
+                  title: t('orders.orderNo'),
+                  width: 190,
+                  className: 'num',
+                  // Rows without an order id are keyed by their row number (#5): show a dash.
+                  render: (_, r) => (r.orderNo.startsWith('#') ? '—' : r.orderNo),
+                },
                 {
                   key: 'member',
                   dataIndex: 'memberName',
