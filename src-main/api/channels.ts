@@ -106,6 +106,27 @@ export const CHANNELS = [
   'art.libraryExportCsv',
   'art.rulesGet',
   'art.rulesSave',
+  // service (客服 part 1)
+  'service.settings',
+  'service.saveSettings',
+  'buyers.search',
+  'buyers.get',
+  'buyers.save',
+  'buyers.addNote',
+  'buyers.merge',
+  'buyers.exportCsv',
+  'orders.list',
+  'orders.get',
+  'orders.create',
+  'orders.setStatus',
+  'orders.setSellerNote',
+  'orders.importPreview',
+  'orders.importCommit',
+  'orders.exportCsv',
+  'followUp.queue',
+  'followUp.record',
+  'followUp.report',
+  'followUp.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1040,6 +1040,248 @@ export interface LedgerPerson {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Customer service (客服) part 1: buyers, orders and their import, unpaid follow-up (催付)
+// ---------------------------------------------------------------------------------------------
+export const ORDER_STATUSES = ['wait_pay', 'paid', 'shipped', 'success', 'closed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** 千牛 seller-note flags (旗帜). */
+export const ORDER_FLAGS = ['none', 'red', 'yellow', 'green', 'blue', 'purple'] as const;
+export type OrderFlag = (typeof ORDER_FLAGS)[number];
+export const FOLLOW_UP_CHANNELS = ['wangwang', 'phone', 'sms'] as const;
+export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
+export const FOLLOW_UP_OUTCOMES = ['will_pay', 'no_reply', 'declined', 'other'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/** A mobile or landline number as people type it; stored as digits (and a leading +). */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{4,22}$/, { message: 'key:phoneFormat' })
+  .transform((s) => s.replace(/[ -]/g, ''));
+
+export const buyerInput = z.strictObject({
+  id: id.optional(),
+  expectedVersion: version.optional(),
+  /** 买家会员名 (旺旺). */
+  memberName: z.string().trim().min(1).max(64),
+  realName: z.string().trim().max(40).default(''),
+  phones: z.array(phone).max(10).default([]),
+  addresses: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
+  /** Groups and traits (顾客分类), e.g. 回头客, 爱砍价. */
+  tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  vipLevel: z.number().int().min(0).max(9).default(0),
+});
+export type BuyerInput = z.input<typeof buyerInput>;
+
+export const orderFilter = z.strictObject({
+  status: z.enum(ORDER_STATUSES).optional(),
+  /** 下单时间 range, shop-local days, inclusive. */
+  from: localDate.optional(),
+  to: localDate.optional(),
+  buyerId: id.optional(),
+  /** An order id (prefix) or a member name (prefix). */
+  q: z.string().trim().max(64).default(''),
+});
+export type OrderFilter = z.input<typeof orderFilter>;
+
+export const manualOrderInput = z.strictObject({
+  memberName: z.string().trim().min(1).max(64),
+  receiverName: z.string().trim().max(40).default(''),
+  receiverPhone: z.union([phone, z.literal('')]).default(''),
+  receiverAddress: z.string().trim().max(200).default(''),
+  status: z.enum(ORDER_STATUSES).default('wait_pay'),
+  postageFen: fen.default(0),
+  buyerMessage: z.string().trim().max(500).default(''),
+  lines: z
+    .array(
+      z.strictObject({
+        skuId: id,
+        quantity: z.number().int().min(1).max(10_000),
+        /** Defaults to the SKU's price. */
+        priceFen: fen.optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+export type ManualOrderInput = z.input<typeof manualOrderInput>;
+
+export const orderImportFile = z.strictObject({
+  fileName: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64; at most 30 MB. */
+  contentBase64: z
+    .string()
+    .max(40_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'key:base64' }),
+});
+
+export interface VipLevel {
+  level: number;
+  name: string;
+  offers: string;
+}
+export interface ServiceSettings {
+  followUpDelayMinutes: number;
+  vipLevels: VipLevel[];
+}
+/** A buyer in a list: phones always masked (138****1234). */
+export interface BuyerRow {
+  id: string;
+  memberName: string;
+  realName: string;
+  phones: string[];
+  tags: string[];
+  vipLevel: number;
+  orderCount: number;
+  lastOrderAt: string | null;
+}
+export interface BuyerNote {
+  id: string;
+  at: string;
+  staffName: string | null;
+  text: string;
+}
+export type TimelineKind = 'order' | 'followUp' | 'note';
+/** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
+export interface TimelineEntry {
+  kind: TimelineKind;
+  at: string;
+  /** The record it comes from (an order id, a note id, …). */
+  refId: string;
+  /** The order id for orders and follow-ups; '' for notes. */
+  title: string;
+  /** By kind — order: `status|totalFen|items`; followUp: `channel|outcome|note`; note: its text. */
+  detail: string;
+  staffName: string | null;
+}
+export interface Buyer extends Omit<BuyerRow, 'orderCount' | 'lastOrderAt'> {
+  /** Full numbers only for roles with buyers.contact; masked otherwise. */
+  phones: string[];
+  phonesMasked: boolean;
+  addresses: string[];
+  vip: VipLevel | null;
+  version: string;
+  createdAt: string;
+  updatedAt: string;
+  orderCount: number;
+  paidFen: number;
+  notes: BuyerNote[];
+  timeline: TimelineEntry[];
+}
+export interface OrderRow {
+  id: string;
+  orderNo: string;
+  source: 'taobao' | 'manual';
+  buyerId: string | null;
+  memberName: string;
+  status: OrderStatus;
+  totalFen: number;
+  paidFen: number;
+  itemCount: number;
+  flag: OrderFlag;
+  sellerNote: string;
+  orderedAt: string;
+  paidAt: string | null;
+}
+export interface OrderLine {
+  id: string;
+  lineKey: string;
+  title: string;
+  spec: string;
+  skuCode: string;
+  skuId: string | null;
+  quantity: number;
+  priceFen: number;
+  paidFen: number | null;
+  refundStatus: string;
+}
+/** Where the parcel is: today from the import; the warehouse's shipment once merged. */
+export interface OrderShipping {
+  carrier: string | null;
+  trackingNo: string | null;
+  shippedAt: string | null;
+  source: 'import' | 'warehouse' | 'none';
+}
+export interface OrderFollowUp {
+  id: string;
+  at: string;
+  staffName: string | null;
+  channel: FollowUpChannel;
+  outcome: FollowUpOutcome;
+  note: string;
+  remindAt: string | null;
+}
+export interface Order extends OrderRow {
+  goodsFen: number;
+  postageFen: number;
+  refundFen: number;
+  receiverName: string;
+  /** Masked unless the role has buyers.contact. */
+  receiverPhone: string;
+  receiverAddress: string;
+  buyerMessage: string;
+  closeReason: string;
+  version: string;
+  lines: OrderLine[];
+  history: {
+    at: string;
+    status: OrderStatus | string;
+    source: 'import' | 'manual';
+    staffName: string | null;
+  }[];
+  shipping: OrderShipping;
+  followUps: OrderFollowUp[];
+}
+export type OrderImportStatus = 'new' | 'changed' | 'unchanged' | 'rejected';
+export interface OrderImportRow {
+  /** Which table the row is in: the order sheet or the order-line sheet. */
+  sheet: 'orders' | 'lines';
+  rowNumber: number;
+  orderNo: string;
+  memberName: string;
+  status: OrderImportStatus;
+  changes: string[];
+  errors: (Problem & { field: string })[];
+}
+export interface OrderImportPreview {
+  importId: string;
+  /** Per file: its name, what it was read as, its encoding. */
+  files: { fileName: string; kind: 'orders' | 'lines' | 'both'; encoding: string }[];
+  counts: Record<OrderImportStatus, number>;
+  newBuyers: number;
+  lineCount: number;
+  /** 商家编码 in the lines that match no SKU. */
+  unknownCodes: string[];
+  /** Rows that are not unchanged (at most 2,000). */
+  rows: OrderImportRow[];
+}
+export interface OrderImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  excluded: number;
+  buyersCreated: number;
+}
+export interface FollowUpQueueRow extends OrderRow {
+  contacts: number;
+  lastContactAt: string | null;
+  lastOutcome: FollowUpOutcome | null;
+  remindAt: string | null;
+  /** Minutes since the order was placed. */
+  waitingMinutes: number;
+}
+export interface FollowUpReport {
+  /** Orders with at least one contact in the range (by first contact). */
+  followedUp: number;
+  /** …of which paid after the first contact. */
+  paidAfter: number;
+  paidFen: number;
+  stillUnpaid: number;
+  closed: number;
+  byChannel: { channel: FollowUpChannel; contacts: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // The contract
 // ---------------------------------------------------------------------------------------------
 /** `public`: no sign-in needed. `signedIn`: anyone signed in. Otherwise a permission. */
@@ -1426,6 +1668,103 @@ export const contract = {
   ),
   'art.rulesGet': def<art.ImageRules>()(empty, 'art.read'),
   'art.rulesSave': def<art.ImageRules>()(art.imageRules, 'art.review'),
+  // service contract (客服 part 1: buyers, orders, order import, follow-up)
+  'service.settings': def<ServiceSettings>()(empty, 'orders.read'),
+  'service.saveSettings': def<ServiceSettings>()(
+    z.strictObject({
+      followUpDelayMinutes: z.number().int().min(1).max(10_080),
+      vipLevels: z
+        .array(
+          z.strictObject({
+            level: z.number().int().min(1).max(9),
+            name: z.string().trim().min(1).max(20),
+            offers: z.string().trim().max(200).default(''),
+          }),
+        )
+        .max(9),
+    }),
+    'shop.manage',
+  ),
+  /** Prefix search on member name, real name, its pinyin initials, phone, or a phone's last 4 digits. */
+  'buyers.search': def<Paged<BuyerRow>>()(
+    z.strictObject({
+      q: z.string().trim().max(64).default(''),
+      tag: z.string().trim().max(20).default(''),
+      ...page,
+    }),
+    'buyers.read',
+  ),
+  'buyers.get': def<Buyer>()(z.strictObject({ id }), 'buyers.read'),
+  'buyers.save': def<Buyer>()(buyerInput, 'buyers.write'),
+  'buyers.addNote': def<Buyer>()(
+    z.strictObject({ buyerId: id, text: z.string().trim().min(1).max(1000) }),
+    'buyers.write',
+  ),
+  /** Moves `mergeId`'s orders, notes, phones, addresses and tags to `keepId`; `mergeId` is retired. */
+  'buyers.merge': def<Buyer>()(z.strictObject({ keepId: id, mergeId: id }), 'buyers.write'),
+  /** Phones in full for roles with buyers.exportFull, masked for the others. */
+  'buyers.exportCsv': def<ExportResult>()(
+    z.strictObject({ q: z.string().trim().max(64).default(''), encoding: csvEncoding }),
+    'buyers.read',
+  ),
+  'orders.list': def<Paged<OrderRow>>()(
+    z.strictObject({ filter: orderFilter.default({ q: '' }), ...page }),
+    'orders.read',
+  ),
+  'orders.get': def<Order>()(z.strictObject({ id }), 'orders.read'),
+  'orders.create': def<Order>()(manualOrderInput, 'orders.write'),
+  'orders.setStatus': def<Order>()(
+    z.strictObject({ id, expectedVersion: version.optional(), status: z.enum(ORDER_STATUSES) }),
+    'orders.write',
+  ),
+  'orders.setSellerNote': def<Order>()(
+    z.strictObject({
+      id,
+      expectedVersion: version.optional(),
+      note: z.string().trim().max(500),
+      flag: z.enum(ORDER_FLAGS),
+    }),
+    'orders.write',
+  ),
+  /** One or two files: the 订单报表 + 宝贝报表 CSV pair, or an xlsx with both sheets (or one per file). */
+  'orders.importPreview': def<OrderImportPreview>()(
+    z.strictObject({ files: z.array(orderImportFile).min(1).max(2) }),
+    'orders.import',
+  ),
+  'orders.importCommit': def<OrderImportResult>()(
+    z.strictObject({
+      importId: id,
+      /** 订单编号 of orders to leave out (rejected ones must be). */
+      excludeOrders: z.array(z.string().min(1).max(64)).max(100_000).default([]),
+    }),
+    'orders.import',
+  ),
+  'orders.exportCsv': def<ExportResult>()(
+    z.strictObject({ filter: orderFilter.default({ q: '' }), encoding: csvEncoding }),
+    'orders.read',
+  ),
+  /** Orders 等待买家付款 for longer than the follow-up delay, oldest first. */
+  'followUp.queue': def<Paged<FollowUpQueueRow>>()(z.strictObject({ ...page }), 'orders.read'),
+  'followUp.record': def<Order>()(
+    z.strictObject({
+      orderId: id,
+      channel: z.enum(FOLLOW_UP_CHANNELS),
+      outcome: z.enum(FOLLOW_UP_OUTCOMES),
+      note: z.string().trim().max(500).default(''),
+      /** When to contact again (UTC ISO). */
+      remindAt: isoDate.optional(),
+    }),
+    'followup.write',
+  ),
+  /** Contacts whose first contact falls in the shop-local day range. */
+  'followUp.report': def<FollowUpReport>()(
+    z.strictObject({ from: localDate.optional(), to: localDate.optional() }),
+    'orders.read',
+  ),
+  'followUp.exportCsv': def<ExportResult>()(
+    z.strictObject({ from: localDate.optional(), to: localDate.optional(), encoding: csvEncoding }),
+    'orders.read',
+  ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,12 @@ import { exportAssessment, exportAttendance } from '../modules/staffing/export';
 import * as artTasks from '../modules/art/tasks';
 import * as library from '../modules/art/library';
 import { thumbStatus } from '../modules/art/thumbs';
+import * as buyers from '../modules/service/buyers';
+import * as orders from '../modules/service/orders';
+import * as orderImport from '../modules/service/order-import';
+import * as followUp from '../modules/service/follow-up';
+import * as serviceExport from '../modules/service/export';
+import { getSettings, saveSettings } from '../modules/service/common';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -264,4 +270,80 @@ export const handlers: HandlerTable = {
   },
   'art.rulesGet': { mode: 'read', run: (ctx) => library.getRules(ctx.store) },
   'art.rulesSave': { run: (ctx, input) => library.saveRules(ctx.store, me(ctx), input) },
+  // service (客服 part 1)
+  'service.settings': { mode: 'read', run: (ctx) => getSettings(ctx.store) },
+  'service.saveSettings': { run: (ctx, input) => saveSettings(ctx.store, me(ctx), input) },
+  'buyers.search': { mode: 'read', run: (ctx, input) => buyers.searchBuyers(ctx.store, input) },
+  'buyers.get': { mode: 'read', run: (ctx, input) => buyers.getBuyer(ctx.store, input.id, canContact(ctx)) },
+  'buyers.save': {
+    run: (ctx, input) =>
+      buyers.getBuyer(ctx.store, buyers.saveBuyer(ctx.store, me(ctx), input), canContact(ctx)),
+  },
+  'buyers.addNote': {
+    run: (ctx, input) => {
+      buyers.addNote(ctx.store, me(ctx), input.buyerId, input.text);
+      return buyers.getBuyer(ctx.store, input.buyerId, canContact(ctx));
+    },
+  },
+  'buyers.merge': {
+    run: (ctx, input) => {
+      buyers.mergeBuyers(ctx.store, me(ctx), input.keepId, input.mergeId);
+      return buyers.getBuyer(ctx.store, input.keepId, canContact(ctx));
+    },
+  },
+  'buyers.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) =>
+      serviceExport.exportBuyers(
+        ctx.store,
+        ctx.host,
+        input.q,
+        can(ctx.session?.staff.role, 'buyers.exportFull'),
+        input.encoding,
+      ),
+  },
+  'orders.list': { mode: 'read', run: (ctx, input) => orders.listOrders(ctx.store, input) },
+  'orders.get': { mode: 'read', run: (ctx, input) => orders.getOrder(ctx.store, input.id, canContact(ctx)) },
+  'orders.create': {
+    run: (ctx, input) =>
+      orders.getOrder(ctx.store, orders.createManualOrder(ctx.store, me(ctx), input), canContact(ctx)),
+  },
+  'orders.setStatus': {
+    run: (ctx, input) => {
+      orders.setOrderStatus(ctx.store, me(ctx), input);
+      return orders.getOrder(ctx.store, input.id, canContact(ctx));
+    },
+  },
+  'orders.setSellerNote': {
+    run: (ctx, input) => {
+      orders.setSellerNote(ctx.store, me(ctx), input);
+      return orders.getOrder(ctx.store, input.id, canContact(ctx));
+    },
+  },
+  'orders.importPreview': {
+    mode: 'read',
+    run: (ctx, input) => orderImport.importPreview(ctx.store, me(ctx), input),
+  },
+  'orders.importCommit': { run: (ctx, input) => orderImport.importCommit(ctx.store, me(ctx), input) },
+  'orders.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => serviceExport.exportOrders(ctx.store, ctx.host, input.filter, input.encoding),
+  },
+  'followUp.queue': { mode: 'read', run: (ctx, input) => followUp.followUpQueue(ctx.store, input) },
+  'followUp.record': {
+    run: (ctx, input) => {
+      followUp.recordFollowUp(ctx.store, me(ctx), input);
+      return orders.getOrder(ctx.store, input.orderId, canContact(ctx));
+    },
+  },
+  'followUp.report': { mode: 'read', run: (ctx, input) => followUp.followUpReport(ctx.store, input) },
+  'followUp.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => serviceExport.exportFollowUps(ctx.store, ctx.host, input, input.encoding),
+  },
 };
+
+/** May the caller see buyers' full phone numbers? (Others get them masked from main.) */
+function canContact(ctx: CallContext): boolean {
+  return can(ctx.session?.staff.role, 'buyers.contact');
+}

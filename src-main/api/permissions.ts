@@ -61,6 +61,17 @@ const GRANTS = {
   'art.tasks': [...ART, 'cs_supervisor', 'wh_supervisor'],
   'art.review': ['art_supervisor'],
   'art.library': ART,
+  // Customer service (客服): buyers (read, edit, see full phone numbers, export them in full);
+  // orders (read, edit, import the seller-centre exports); record unpaid follow-ups (催付).
+  // The director reads and exports, always with phone numbers masked.
+  'buyers.read': ['director', ...SERVICE],
+  'buyers.write': SERVICE,
+  'buyers.contact': SERVICE,
+  'buyers.exportFull': ['cs_supervisor'],
+  'orders.read': ['director', ...SERVICE],
+  'orders.write': SERVICE,
+  'orders.import': ['cs_supervisor'],
+  'followup.write': SERVICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -7,6 +7,7 @@ import m0003 from './migrations/0003_shipping.sql?raw';
 import m0004 from './migrations/0004_stocktake.sql?raw';
 import m0005 from './migrations/0005_alerts.sql?raw';
 import m0006 from './migrations/0006_staffing.sql?raw';
+import m0007 from './migrations/0007_service.sql?raw';
 import m0008 from './migrations/0008_art.sql?raw';
 
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'stocktake', sql: m0004 },
   { version: 5, name: 'alerts', sql: m0005 },
   { version: 6, name: 'staffing', sql: m0006 },
+  { version: 7, name: 'service', sql: m0007 },
   { version: 8, name: 'art', sql: m0008 },
 ];
 

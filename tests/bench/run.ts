@@ -7,11 +7,14 @@
 //   import-50k      importPreview + importCommit of a 50,000-row GBK file
 //   warehouse       5,000,000 movements: one SKU's balance, a SKU's ledger page, posting 200 lines,
 //                   ledger CSV vs the sqlite3 CLI (the scale DB is cached in the temp folder)
+//   service         buyers.search / orders.list p95 on 500k buyers and 1M orders; a 100k-order
+//                   Taobao export pair imported (BENCH_SERVICE_SCALE=0.05 for a quick run)
 import os from 'node:os';
 import { run as catalogSearch } from './catalog-search';
 import { run as export1m } from './export-1m';
 import { run as import50k } from './import-50k';
 import { run as warehouse } from './warehouse';
+import { run as service } from './service';
 import { printTable, type SummaryLine } from './util';
 
 const BENCHES: Record<string, () => Promise<SummaryLine[]>> = {
@@ -19,6 +22,7 @@ const BENCHES: Record<string, () => Promise<SummaryLine[]>> = {
   'export-1m': export1m,
   'import-50k': import50k,
   warehouse,
+  service,
 };
 
 async function main(): Promise<number> {

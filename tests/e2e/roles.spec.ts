@@ -69,6 +69,7 @@ test('each role sees its own tabs and buttons; a barcode scan finds the SKU', as
   await expect(page.getByTestId('tab-service')).toBeVisible();
   await expect(page.getByTestId('tab-warehouse')).toHaveCount(0);
   await expect(page.getByText(zh.features.catalogLookup).first()).toBeVisible();
+  await page.getByTestId('cs-subtab-catalogLookup').click(); // 客服 opens on 订单 since the orders landed
   for (const id of ['catalog-new', 'catalog-import', 'catalog-export'])
     await expect(page.getByTestId(id)).toHaveCount(0);
   await page.locator('[data-testid^="catalog-row-"]').first().click();

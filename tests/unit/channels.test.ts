@@ -12,6 +12,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { thumbsIdle } from '../../src-main/modules/art/thumbs';
 import { fingerprint, makeApp, sampleProduct, type TestApp } from './helpers';
+import { b64, lineCsv, orderCsv } from './service-fixtures';
 
 const C = '00000000-0000-4000-8000-000000000001'; // client id
 
@@ -108,6 +109,26 @@ const artSetup = async (app: TestApp) => {
     newFile: files[2]!,
     taskId: task.id,
     taskVersion: inReview.version,
+  };
+};
+// service (客服 part 1): the order export pair imported; the unpaid order and its buyer.
+const orderPair = () => [
+  { fileName: 'ExportOrderList.csv', contentBase64: b64(orderCsv('gbk')) },
+  { fileName: 'ExportOrderDetailList.csv', contentBase64: b64(lineCsv('gbk')) },
+];
+const ordersSetup = async (app: TestApp) => {
+  const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+  const pre = await app.ok<{ importId: string }>(C, 'orders.importPreview', { files: orderPair() });
+  await app.ok(C, 'orders.importCommit', { importId: pre.importId });
+  const list = await app.ok<{ rows: { id: string; buyerId: string }[] }>(C, 'orders.list', {
+    filter: { q: '1930679858170647' },
+  });
+  const other = await app.ok<{ id: string }>(C, 'buyers.save', { memberName: '重复的买家' });
+  return {
+    orderId: list.rows[0]!.id,
+    buyerId: list.rows[0]!.buyerId,
+    otherId: other.id,
+    skuId: p.skus[0]!.id,
   };
 };
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
@@ -947,6 +968,155 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ mainSquare: 'yes', mainMinSide: -1, mainMaxBytes: 10 }),
     invalidFields: ['mainSquare', 'mainMinSide', 'mainMaxBytes'],
     forbidden: 'art_agent',
+  },
+  // service (客服 part 1)
+  'service.settings': {
+    valid: () => ({}),
+    invalid: () => ({ x: 1 }),
+    invalidFields: ['_'],
+    forbidden: 'wh_agent',
+  },
+  'service.saveSettings': {
+    valid: () => ({ followUpDelayMinutes: 45, vipLevels: [{ level: 1, name: '会员' }] }),
+    invalid: () => ({ followUpDelayMinutes: 0, vipLevels: [{ level: 10, name: '' }] }),
+    invalidFields: ['followUpDelayMinutes', 'vipLevels.0.level', 'vipLevels.0.name'],
+    forbidden: 'cs_supervisor',
+  },
+  'buyers.search': {
+    as: 'cs_agent',
+    valid: () => ({ q: '小鹿' }),
+    invalid: () => ({ limit: 0, tag: 'x'.repeat(21) }),
+    invalidFields: ['limit', 'tag'],
+    forbidden: 'wh_agent',
+  },
+  'buyers.get': {
+    prepare: ordersSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.buyerId }),
+    invalid: () => ({ id: 'x' }),
+    invalidFields: ['id'],
+    forbidden: 'art_agent',
+  },
+  'buyers.save': {
+    as: 'cs_agent',
+    valid: () => ({ memberName: '新买家', phones: ['138 0000 1111'] }),
+    invalid: () => ({ memberName: '', phones: ['abc'] }),
+    invalidFields: ['memberName', 'phones.0'],
+    forbidden: 'director',
+  },
+  'buyers.addNote': {
+    prepare: ordersSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ buyerId: ids.buyerId, text: '喜欢白色' }),
+    invalid: (ids) => ({ buyerId: ids.buyerId, text: '' }),
+    invalidFields: ['text'],
+    forbidden: 'director',
+  },
+  'buyers.merge': {
+    prepare: ordersSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ keepId: ids.buyerId, mergeId: ids.otherId }),
+    invalid: () => ({ keepId: 'x', mergeId: '' }),
+    invalidFields: ['keepId', 'mergeId'],
+    forbidden: 'director',
+  },
+  'buyers.exportCsv': {
+    prepare: ordersSetup,
+    as: 'director',
+    valid: () => ({}),
+    invalid: () => ({ encoding: 'latin1' }),
+    invalidFields: ['encoding'],
+    forbidden: 'wh_supervisor',
+  },
+  'orders.list': {
+    as: 'cs_agent',
+    valid: () => ({ filter: { status: 'wait_pay', from: '2026-01-01' } }),
+    invalid: () => ({ filter: { status: 'lost', from: 'yesterday' } }),
+    invalidFields: ['filter.status', 'filter.from'],
+    forbidden: 'art_supervisor',
+  },
+  'orders.get': {
+    prepare: ordersSetup,
+    valid: (ids) => ({ id: ids.orderId }),
+    invalid: () => ({ id: '' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_agent',
+  },
+  'orders.create': {
+    prepare: ordersSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ memberName: '手工单', lines: [{ skuId: ids.skuId, quantity: 1 }] }),
+    invalid: () => ({ memberName: '', lines: [] }),
+    invalidFields: ['memberName', 'lines'],
+    forbidden: 'director',
+  },
+  'orders.setStatus': {
+    prepare: ordersSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.orderId, status: 'paid' }),
+    invalid: (ids) => ({ id: ids.orderId, status: 'gone' }),
+    invalidFields: ['status'],
+    forbidden: 'director',
+  },
+  'orders.setSellerNote': {
+    prepare: ordersSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.orderId, note: '加急', flag: 'red' }),
+    invalid: (ids) => ({ id: ids.orderId, note: 'x', flag: 'orange' }),
+    invalidFields: ['flag'],
+    forbidden: 'director',
+  },
+  'orders.importPreview': {
+    as: 'cs_supervisor',
+    valid: () => ({ files: orderPair() }),
+    invalid: () => ({ files: [] }),
+    invalidFields: ['files'],
+    forbidden: 'cs_agent',
+  },
+  'orders.importCommit': {
+    prepare: async (app) => ({
+      importId: (await app.ok<{ importId: string }>(C, 'orders.importPreview', { files: orderPair() }))
+        .importId,
+    }),
+    valid: (ids) => ({ importId: ids.importId }),
+    invalid: () => ({ importId: 'x', excludeOrders: [''] }),
+    invalidFields: ['importId', 'excludeOrders.0'],
+    forbidden: 'cs_agent',
+  },
+  'orders.exportCsv': {
+    as: 'director',
+    valid: () => ({}),
+    invalid: () => ({ filter: { q: 'x'.repeat(65) } }),
+    invalidFields: ['filter.q'],
+    forbidden: 'wh_agent',
+  },
+  'followUp.queue': {
+    valid: () => ({}),
+    invalid: () => ({ offset: -1 }),
+    invalidFields: ['offset'],
+    forbidden: 'art_agent',
+  },
+  'followUp.record': {
+    prepare: ordersSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ orderId: ids.orderId, channel: 'phone', outcome: 'no_reply' }),
+    invalid: (ids) => ({ orderId: ids.orderId, channel: 'email', outcome: 'x' }),
+    invalidFields: ['channel', 'outcome'],
+    forbidden: 'director',
+  },
+  'followUp.report': {
+    as: 'director',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '11/01' }),
+    invalidFields: ['from'],
+    forbidden: 'wh_agent',
+  },
+  'followUp.exportCsv': {
+    as: 'cs_agent',
+    valid: () => ({}),
+    invalid: () => ({ encoding: 'x' }),
+    invalidFields: ['encoding'],
+    forbidden: 'admin',
   },
 };
 

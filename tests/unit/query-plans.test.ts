@@ -10,6 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { thumbsIdle } from '../../src-main/modules/art/thumbs';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
+import { b64, lineCsv, orderCsv } from './service-fixtures';
 import {
   createOrderOutbound,
   packErrorsCaught,
@@ -37,6 +38,10 @@ const MEANT_TO_SCAN = [
   /FROM stock_balance sb JOIN sku s[\s\S]*WHERE 1 = 1 AND (?!sb\.bin_id)/, // the balance list, all bins
   /FROM stock_balance sb JOIN sku s ON s\.id = sb\.sku_id WHERE sb\.on_hand <> 0/, // stocktake snapshot, all stock
   /SELECT DISTINCT sku_id FROM stock_balance WHERE on_hand <> 0/, // stocktake sample: the candidates
+  // service: the unfiltered buyer and order lists (an index walk stopped by LIMIT) and their counts
+  /FROM buyer b INDEXED BY buyer_member WHERE b\.merged_into_id IS NULL\s+ORDER BY b\.member_name LIMIT/,
+  /SELECT COUNT\(\*\) AS n FROM buyer WHERE merged_into_id IS NULL/,
+  /FROM sales_order o WHERE 1 = 1/,
 ];
 
 /** alias → table for `FROM t a` / `JOIN t AS a` (EXPLAIN QUERY PLAN names aliased tables by alias). */
@@ -272,6 +277,39 @@ describe('query plans', () => {
     await app.ok(C, 'assessment.month', { month: '2026-11' });
     await app.ok(C, 'assessment.saveScore', { staffId: whPerson.id, month: '2026-11', score: 90 });
 
+    // Customer service: an import (buyers linked), search, buyer page, merge, orders, follow-up.
+    const pre = await app.ok<{ importId: string }>(C, 'orders.importPreview', {
+      files: [
+        { fileName: 'o.csv', contentBase64: b64(orderCsv('gbk')) },
+        { fileName: 'd.csv', contentBase64: b64(lineCsv('gbk')) },
+      ],
+    });
+    await app.ok(C, 'orders.importCommit', { importId: pre.importId });
+    const again = await app.ok<{ importId: string }>(C, 'orders.importPreview', {
+      files: [{ fileName: 'o.csv', contentBase64: b64(orderCsv('gbk')) }],
+    });
+    await app.ok(C, 'orders.importCommit', { importId: again.importId });
+    const found = await app.ok<{ rows: { id: string }[] }>(C, 'buyers.search', { q: 'xl' });
+    await app.ok(C, 'buyers.search', { q: '1861', tag: '回头客' });
+    await app.ok(C, 'buyers.search', {});
+    const dupBuyer = await app.ok<{ id: string }>(C, 'buyers.save', { memberName: '重复', tags: ['回头客'] });
+    await app.ok(C, 'buyers.addNote', { buyerId: dupBuyer.id, text: '备注' });
+    await app.ok(C, 'buyers.merge', { keepId: found.rows[0]!.id, mergeId: dupBuyer.id });
+    await app.ok(C, 'buyers.get', { id: dupBuyer.id });
+    const orders = await app.ok<{ rows: { id: string }[] }>(C, 'orders.list', {});
+    await app.ok(C, 'orders.list', { filter: { status: 'wait_pay', from: '2026-01-01', to: '2026-12-31' } });
+    await app.ok(C, 'orders.list', { filter: { q: '19306' } });
+    await app.ok(C, 'orders.list', { filter: { q: '小鹿', buyerId: found.rows[0]!.id } });
+    await app.ok(C, 'orders.list', { filter: { buyerId: found.rows[0]!.id } });
+    await app.ok(C, 'orders.get', { id: orders.rows[0]!.id });
+    await app.ok(C, 'orders.create', { memberName: '手工', lines: [{ skuId: sku2, quantity: 1 }] });
+    await app.ok(C, 'orders.setStatus', { id: orders.rows[0]!.id, status: 'closed' });
+    await app.ok(C, 'orders.setSellerNote', { id: orders.rows[0]!.id, note: '备注', flag: 'red' });
+    await app.ok(C, 'followUp.record', { orderId: orders.rows[1]!.id, channel: 'sms', outcome: 'other' });
+    await app.ok(C, 'followUp.queue', {});
+    await app.ok(C, 'followUp.report', { from: '2026-01-01', to: '2026-12-31' });
+    await app.ok(C, 'followUp.report', {});
+
     const sqls = app.store
       .preparedSql()
       .filter((s) => /^\s*(SELECT|UPDATE|DELETE|INSERT[\s\S]*SELECT)/i.test(s));
@@ -285,7 +323,7 @@ describe('query plans', () => {
           alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
         );
         if (
-          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count|rota_entry|attendance_punch|assessment_score|stock_alert|pack_check|shipment)\b/.test(
+          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count|rota_entry|attendance_punch|assessment_score|stock_alert|pack_check|shipment|buyer|buyer_search|buyer_note|sales_order|sales_order_line|sales_order_status|order_follow_up)\b/.test(
             step,
           )
         ) {

@@ -25,6 +25,9 @@ import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AlertsTabLabel } from '../features/alerts/AlertsTabLabel';
 import { LibraryPage } from '../features/art/LibraryPage';
 import { TasksPage } from '../features/art/TasksPage';
+import { BuyersPage } from '../features/service/BuyersPage';
+import { FollowUpPage } from '../features/service/FollowUpPage';
+import { OrdersPage } from '../features/service/OrdersPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -32,7 +35,9 @@ import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
-type FeatureKey = 'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage;
+type ServicePage = 'orders' | 'buyers' | 'followUp';
+type FeatureKey =
+  'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
 interface Feature {
   key: FeatureKey;
@@ -118,6 +123,14 @@ const FEATURES: Record<Tab, Feature[]> = {
     },
   ],
   service: [
+    { key: 'orders', needs: 'orders.read', label: (t) => t('orders.tab'), render: () => <OrdersPage /> },
+    {
+      key: 'followUp',
+      needs: 'orders.read',
+      label: (t) => t('followUp.tab'),
+      render: () => <FollowUpPage />,
+    },
+    { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
     {
       key: 'catalogLookup',
       needs: 'catalog.read',

@@ -1,0 +1,911 @@
+// Import of Taobao / Tmall order exports (docs TAOBAO_FORMATS.md): the legacy CSV pair 订单报表 +
+// 宝贝报表 and the current xlsx (order and order-line sheets, in one workbook or two files).
+// Columns are mapped by trimmed header name with aliases, never by position; ids stay text.
+// Preview (new / changed / unchanged / rejected, with row numbers and reasons) → an all-or-nothing
+// commit that plans again against the current data. Importing the same files again changes nothing.
+import * as XLSX from '@e965/xlsx';
+import type {
+  OrderFlag,
+  OrderImportPreview,
+  OrderImportResult,
+  OrderImportRow,
+  OrderStatus,
+  Problem,
+} from '../../api/contract';
+import type { Store } from '../../db/store';
+import { parseCsv } from '../../lib/csv';
+import { decodeBytes, EncodingError } from '../../lib/encoding';
+import { AppError, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { parseYuan } from '../../lib/money';
+import { shopTimeZone } from '../staff/service';
+import { buyerByMember } from './buyers';
+import { localToUtc } from './common';
+import { linkBuyer, orderByNo, recordStatus, type OrderDb } from './orders';
+
+type Cell = string | number | boolean | null | undefined;
+
+/** Order-sheet columns → header names (first found wins, in this order). */
+export const ORDER_COLUMNS = {
+  orderNo: ['订单编号'],
+  memberName: ['买家会员名', '买家会员名称', '买家昵称'],
+  goods: ['买家应付货款'],
+  postage: ['买家应付邮费'],
+  total: ['总金额', '订单金额'],
+  paid: ['买家实际支付金额', '买家实付金额'],
+  refund: ['退款金额'],
+  status: ['订单状态'],
+  buyerMessage: ['买家留言'],
+  receiverName: ['收货人姓名'],
+  address: ['收货地址'],
+  mobile: ['联系手机'],
+  phone: ['联系电话'],
+  orderedAt: ['订单创建时间'],
+  paidAt: ['订单付款时间'],
+  shippedAt: ['发货时间'],
+  tracking: ['物流单号'],
+  carrier: ['物流公司'],
+  note: ['订单备注', '商家备注', '卖家备注'],
+  flag: ['备注标签', '旗帜'],
+  itemCount: ['宝贝总数量'],
+  closeReason: ['订单关闭原因'],
+} as const;
+/** Order-line-sheet columns. 主订单编号 (Tmall / current) before 订单编号 (legacy 宝贝报表). */
+export const LINE_COLUMNS = {
+  orderNo: ['主订单编号', '订单编号'],
+  subNo: ['子订单编号'],
+  title: ['标题', '商品标题', '宝贝标题'],
+  price: ['价格', '商品价格'],
+  quantity: ['购买数量'],
+  spec: ['商品属性', '商品属性SKU'],
+  code: ['商家编码', '外部系统编号'],
+  paid: ['买家实际支付金额', '买家实付金额'],
+  refundStatus: ['退款状态'],
+  shippedAt: ['发货时间'],
+  tracking: ['物流单号'],
+  carrier: ['物流公司'],
+} as const;
+type OrderCol = keyof typeof ORDER_COLUMNS;
+type LineCol = keyof typeof LINE_COLUMNS;
+
+const MAX_ROWS = 300_000;
+
+/** 订单状态 text (full- or half-width comma) → our status. */
+const STATUS_TEXT: Record<string, OrderStatus> = {
+  等待买家付款: 'wait_pay',
+  '买家已付款,等待卖家发货': 'paid',
+  '卖家已发货,等待买家确认': 'shipped',
+  '买家已付款,等待卖家发货(部分发货)': 'paid',
+  卖家部分发货: 'paid',
+  交易成功: 'success',
+  交易关闭: 'closed',
+  '付款以后用户退款成功,交易自动关闭': 'closed',
+};
+const FLAG_TEXT: Record<string, OrderFlag> = {
+  红: 'red',
+  黄: 'yellow',
+  绿: 'green',
+  蓝: 'blue',
+  紫: 'purple',
+};
+
+type RowError = Problem & { field: string };
+
+interface Table {
+  kind: 'orders' | 'lines';
+  fileName: string;
+  header: string[];
+  body: Cell[][];
+}
+
+interface ParsedOrder {
+  rowNumber: number;
+  orderNo: string;
+  memberName: string;
+  errors: RowError[];
+  /** Columns present in the file, as database values. */
+  fields: Partial<
+    Pick<
+      OrderDb,
+      | 'member_name'
+      | 'status'
+      | 'goods_fen'
+      | 'postage_fen'
+      | 'total_fen'
+      | 'paid_fen'
+      | 'refund_fen'
+      | 'receiver_name'
+      | 'receiver_phone'
+      | 'receiver_address'
+      | 'buyer_message'
+      | 'seller_note'
+      | 'flag'
+      | 'close_reason'
+      | 'item_count'
+      | 'ordered_at'
+      | 'paid_at'
+      | 'carrier'
+      | 'tracking_no'
+      | 'shipped_at'
+    >
+  >;
+  lines: ParsedLine[] | null;
+}
+
+interface ParsedLine {
+  rowNumber: number;
+  orderNo: string;
+  key: string;
+  title: string;
+  spec: string;
+  code: string;
+  quantity: number;
+  priceFen: number;
+  paidFen: number | null;
+  refundStatus: string;
+  tracking: string;
+  carrier: string;
+  shippedAt: string | null;
+  errors: RowError[];
+}
+
+interface Pending {
+  staffId: string;
+  files: OrderImportPreview['files'];
+  orders: ParsedOrder[];
+  /** Line rows whose order is not in the order sheet (rejected). */
+  orphanLines: ParsedLine[];
+}
+
+const pendingByStore = new WeakMap<Store, Map<string, Pending>>();
+function pendingMap(store: Store): Map<string, Pending> {
+  let m = pendingByStore.get(store);
+  if (!m) pendingByStore.set(store, (m = new Map()));
+  return m;
+}
+
+// ---- cells ----------------------------------------------------------------------------------
+/** A cell as text: `="…"` unwrapped, a leading apostrophe dropped, trimmed. */
+export function cellText(c: Cell): string {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'number') return Number.isInteger(c) ? String(c) : String(c);
+  let s = String(c).trim();
+  const formula = /^="(.*)"$/s.exec(s);
+  if (formula) s = formula[1]!.replace(/""/g, '"').trim();
+  if (s.startsWith("'")) s = s.slice(1).trim();
+  return s;
+}
+
+function headerIndex<C extends string>(
+  header: string[],
+  columns: Record<C, readonly string[]>,
+): Partial<Record<C, number>> {
+  const names = header.map((h) =>
+    cellText(h)
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  );
+  const map: Partial<Record<C, number>> = {};
+  for (const [col, aliases] of Object.entries(columns) as [C, readonly string[]][]) {
+    for (const a of aliases) {
+      const i = names.indexOf(a);
+      if (i >= 0) {
+        map[col] = i;
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+function kindOf(header: string[]): 'orders' | 'lines' | null {
+  const names = new Set(
+    header.map((h) =>
+      cellText(h)
+        .replace(/^\uFEFF/, '')
+        .trim(),
+    ),
+  );
+  if (names.has('子订单编号') && names.has('主订单编号')) return 'lines';
+  if (names.has('订单编号') && names.has('买家应付邮费')) return 'orders';
+  if (names.has('订单编号') && names.has('购买数量')) return 'lines'; // legacy 宝贝报表
+  return null;
+}
+
+/** Excel serial day number → wall-clock parts (the 1900 date system). */
+function serialParts(n: number): [number, number, number, number, number, number] {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(n * 86_400) * 1000);
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  ];
+}
+
+/** A shop-local time cell → UTC ISO; '' → null; undefined → not a time. */
+function timeCell(c: Cell, tz: string): string | null | undefined {
+  if (typeof c === 'number') {
+    if (!(c > 0 && c < 2_958_466)) return undefined;
+    return localToUtc(tz, ...serialParts(c));
+  }
+  const s = cellText(c);
+  if (!s) return null;
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as number[];
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || se! > 59) return undefined;
+  return localToUtc(tz, y!, mo!, d!, h!, mi!, se!);
+}
+
+/** Money: a number (xlsx) or yuan text with ¥ / 元; '' → 0. Null when not money. */
+function moneyCell(c: Cell): number | null {
+  if (typeof c === 'number') return c >= 0 && c < 1e8 ? Math.round(c * 100) : null;
+  const s = cellText(c);
+  if (!s) return 0;
+  return parseYuan(s);
+}
+
+/** An order id: 6–20 digits, kept as text. An xlsx number past 2^53 has lost digits. */
+function idCell(c: Cell): { ok: true; value: string } | { ok: false; key: string } {
+  if (typeof c === 'number') {
+    if (Number.isSafeInteger(c) && c > 0) return { ok: true, value: String(c) };
+    return { ok: false, key: 'orderImport.idPrecision' };
+  }
+  const s = cellText(c);
+  if (!s) return { ok: false, key: 'validation.required' };
+  if (!/^\d{6,20}$/.test(s)) return { ok: false, key: 'orderImport.badOrderNo' };
+  return { ok: true, value: s };
+}
+
+function phoneCell(c: Cell): string {
+  const s = cellText(c).replace(/[\s-]/g, '');
+  return s;
+}
+
+// ---- reading the files ----------------------------------------------------------------------
+function readTables(fileName: string, bytes: Buffer): { tables: Table[]; encoding: string } {
+  const zip =
+    bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole =
+    bytes.length > 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+  const tables: Table[] = [];
+  if (zip || ole) {
+    let wb: XLSX.WorkBook;
+    try {
+      wb = XLSX.read(bytes, {
+        type: 'buffer',
+        dense: true,
+        cellFormula: false,
+        cellHTML: false,
+        cellText: false,
+      });
+    } catch {
+      throw new AppError('VALIDATION', 'orderImport.badXlsx', { file: fileName });
+    }
+    for (const name of wb.SheetNames) {
+      const rows = XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[name]!, {
+        header: 1,
+        raw: true,
+        defval: '',
+        blankrows: true,
+      });
+      const [header, ...body] = rows;
+      if (!header) continue;
+      const h = header.map((x) => cellText(x));
+      const kind = kindOf(h);
+      if (kind) tables.push({ kind, fileName, header: h, body });
+    }
+    return { tables, encoding: zip ? 'xlsx' : 'xls' };
+  }
+  let decoded: { text: string; encoding: string };
+  try {
+    decoded = decodeBytes(bytes);
+  } catch (e) {
+    if (e instanceof EncodingError)
+      throw new AppError('VALIDATION', 'orderImport.encoding', { file: fileName });
+    throw e;
+  }
+  let table: string[][];
+  try {
+    table = parseCsv(decoded.text);
+  } catch {
+    throw new AppError('VALIDATION', 'orderImport.badCsv', { file: fileName });
+  }
+  const [header, ...body] = table;
+  if (header) {
+    const kind = kindOf(header);
+    if (kind) tables.push({ kind, fileName, header, body });
+  }
+  return { tables, encoding: decoded.encoding };
+}
+
+function isBlank(row: Cell[]): boolean {
+  return row.every((c) => cellText(c) === '');
+}
+
+function parseOrders(t: Table, tz: string): ParsedOrder[] {
+  const h = headerIndex(t.header, ORDER_COLUMNS);
+  const out: ParsedOrder[] = [];
+  t.body.forEach((cells, i) => {
+    if (isBlank(cells)) return;
+    const rowNumber = i + 2;
+    const get = (c: OrderCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
+    const has = (c: OrderCol) => h[c] !== undefined;
+    const errors: RowError[] = [];
+    const err = (c: OrderCol, key: string, params?: Problem['params']) =>
+      errors.push({ field: ORDER_COLUMNS[c][0], key, ...(params ? { params } : {}) });
+    const fields: ParsedOrder['fields'] = {};
+
+    const id = idCell(get('orderNo'));
+    if (!id.ok) err('orderNo', id.key);
+    const memberName = has('memberName') ? cellText(get('memberName')).slice(0, 64) : '';
+    if (has('memberName')) fields.member_name = memberName;
+
+    const statusText = cellText(get('status')).replace(/，/g, ',').replace(/（/g, '(').replace(/）/g, ')');
+    const status = STATUS_TEXT[statusText] ?? (statusText.startsWith('交易关闭') ? 'closed' : undefined);
+    if (!status)
+      err('status', statusText ? 'orderImport.badStatus' : 'validation.required', { value: statusText });
+    else fields.status = status;
+
+    for (const [col, f] of [
+      ['goods', 'goods_fen'],
+      ['postage', 'postage_fen'],
+      ['total', 'total_fen'],
+      ['paid', 'paid_fen'],
+      ['refund', 'refund_fen'],
+    ] as const) {
+      if (!has(col)) continue;
+      const raw = get(col);
+      // Refund cells sometimes hold text such as 无退款申请: no refund.
+      const v =
+        col === 'refund' && typeof raw === 'string' && /[\u4e00-\u9fff]/.test(raw) && !/元/.test(raw)
+          ? 0
+          : moneyCell(raw);
+      if (v === null) err(col, 'validation.money');
+      else fields[f] = v;
+    }
+    const texts: [OrderCol, keyof ParsedOrder['fields'], number][] = [
+      ['receiverName', 'receiver_name', 40],
+      ['address', 'receiver_address', 300],
+      ['buyerMessage', 'buyer_message', 1000],
+      ['note', 'seller_note', 1000],
+      ['closeReason', 'close_reason', 200],
+    ];
+    for (const [col, f, max] of texts)
+      if (has(col)) (fields as Record<string, unknown>)[f] = cellText(get(col)).slice(0, max);
+    if (fields.close_reason === '订单未关闭') fields.close_reason = '';
+    if (has('mobile') || has('phone')) {
+      fields.receiver_phone = phoneCell(get('mobile')) || phoneCell(get('phone'));
+    }
+    if (has('flag')) {
+      const f = cellText(get('flag'));
+      fields.flag = FLAG_TEXT[f.slice(0, 1)] ?? 'none';
+    }
+    if (has('itemCount')) {
+      const n = cellText(get('itemCount'));
+      if (/^\d{1,6}$/.test(n)) fields.item_count = Number(n);
+      else if (n) err('itemCount', 'validation.wholeNumber');
+    }
+    if (has('tracking')) fields.tracking_no = cellText(get('tracking')) || null;
+    if (has('carrier')) fields.carrier = cellText(get('carrier')) || null;
+    for (const [col, f] of [
+      ['orderedAt', 'ordered_at'],
+      ['paidAt', 'paid_at'],
+      ['shippedAt', 'shipped_at'],
+    ] as const) {
+      if (!has(col)) continue;
+      const v = timeCell(get(col), tz);
+      if (v === undefined) err(col, 'orderImport.badTime');
+      else if (v === null && col === 'orderedAt') err(col, 'validation.required');
+      else (fields as Record<string, unknown>)[f] = v;
+    }
+    if (!has('orderedAt')) err('orderedAt', 'validation.required');
+    out.push({
+      rowNumber,
+      // A row without an id is still excludable: it is keyed by its row number.
+      orderNo: id.ok ? id.value : cellText(get('orderNo')) || `#${rowNumber}`,
+      memberName,
+      errors,
+      fields,
+      lines: null,
+    });
+  });
+  return out;
+}
+
+function parseLines(t: Table, tz: string): ParsedLine[] {
+  const h = headerIndex(t.header, LINE_COLUMNS);
+  const out: ParsedLine[] = [];
+  const perOrder = new Map<string, number>();
+  t.body.forEach((cells, i) => {
+    if (isBlank(cells)) return;
+    const rowNumber = i + 2;
+    const get = (c: LineCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
+    const errors: RowError[] = [];
+    const err = (c: LineCol, key: string) => errors.push({ field: LINE_COLUMNS[c][0], key });
+    const id = idCell(get('orderNo'));
+    if (!id.ok) err('orderNo', id.key);
+    const orderNo = id.ok ? id.value : cellText(get('orderNo')) || `#L${rowNumber}`;
+    const n = (perOrder.get(orderNo) ?? 0) + 1;
+    perOrder.set(orderNo, n);
+    let key = String(n);
+    if (h.subNo !== undefined) {
+      const sub = idCell(get('subNo'));
+      if (sub.ok) key = sub.value;
+      else err('subNo', sub.key);
+    }
+    const qtyText = cellText(get('quantity'));
+    if (!/^\d{1,6}$/.test(qtyText))
+      err('quantity', qtyText ? 'validation.wholeNumber' : 'validation.required');
+    const price = h.price === undefined ? 0 : moneyCell(get('price'));
+    if (price === null) err('price', 'validation.money');
+    let paid: number | null = null;
+    if (h.paid !== undefined && cellText(get('paid'))) {
+      paid = moneyCell(get('paid'));
+      if (paid === null) err('paid', 'validation.money');
+    }
+    const shippedAt = h.shippedAt === undefined ? null : timeCell(get('shippedAt'), tz);
+    if (shippedAt === undefined) err('shippedAt', 'orderImport.badTime');
+    out.push({
+      rowNumber,
+      orderNo,
+      key,
+      title: cellText(get('title')).slice(0, 200),
+      spec: cellText(get('spec')).slice(0, 200),
+      code: cellText(get('code')).slice(0, 64),
+      quantity: Number(qtyText) || 0,
+      priceFen: price ?? 0,
+      paidFen: paid,
+      refundStatus: cellText(get('refundStatus')).slice(0, 60),
+      tracking: cellText(get('tracking')),
+      carrier: cellText(get('carrier')),
+      shippedAt: shippedAt ?? null,
+      errors,
+    });
+  });
+  return out;
+}
+
+// ---- planning --------------------------------------------------------------------------------
+interface LineDb {
+  id: string;
+  line_key: string;
+  line_no: number;
+  title: string;
+  spec: string;
+  sku_code: string;
+  sku_id: string | null;
+  quantity: number;
+  price_fen: number;
+  paid_fen: number | null;
+  refund_status: string;
+}
+
+interface Planned {
+  order: ParsedOrder;
+  status: OrderImportRow['status'];
+  changes: string[];
+  errors: RowError[];
+  existing?: OrderDb;
+  /** The order's fields after the import (new orders: complete). */
+  next: ParsedOrder['fields'];
+  newBuyer: boolean;
+}
+
+function skuIdByCode(store: Store, cache: Map<string, string | null>, code: string): string | null {
+  if (!code) return null;
+  let v = cache.get(code);
+  if (v === undefined) {
+    v =
+      store.stmt<{ id: string }>(`SELECT id FROM sku WHERE code = ? AND deleted_at IS NULL`).get(code)?.id ??
+      null;
+    cache.set(code, v);
+  }
+  return v;
+}
+
+function linesOf(store: Store, orderId: string): LineDb[] {
+  return store
+    .stmt<LineDb>(`SELECT * FROM sales_order_line WHERE order_id = ? ORDER BY line_no`)
+    .all(orderId);
+}
+
+function sameLines(
+  store: Store,
+  cache: Map<string, string | null>,
+  cur: LineDb[],
+  next: ParsedLine[],
+): boolean {
+  if (cur.length !== next.length) return false;
+  return next.every((l, i) => {
+    const c = cur[i]!;
+    return (
+      c.line_key === l.key &&
+      c.title === l.title &&
+      c.spec === l.spec &&
+      c.sku_code === l.code &&
+      c.sku_id === skuIdByCode(store, cache, l.code) &&
+      c.quantity === l.quantity &&
+      c.price_fen === l.priceFen &&
+      c.paid_fen === l.paidFen &&
+      c.refund_status === l.refundStatus
+    );
+  });
+}
+
+/** Fill what the order sheet lacks from its lines: item count, shipping. */
+function withLineFacts(o: ParsedOrder): ParsedOrder['fields'] {
+  const f = { ...o.fields };
+  if (o.lines?.length) {
+    if (f.item_count === undefined) f.item_count = o.lines.reduce((s, l) => s + l.quantity, 0);
+    const shipped = o.lines.find((l) => l.tracking || l.carrier);
+    if (shipped) {
+      if (!f.tracking_no) f.tracking_no = shipped.tracking || null;
+      if (!f.carrier) f.carrier = shipped.carrier || null;
+    }
+    const at = o.lines.find((l) => l.shippedAt)?.shippedAt;
+    if (at && !f.shipped_at) f.shipped_at = at;
+  }
+  return f;
+}
+
+function plan(store: Store, p: Pending, excluded: ReadonlySet<string> = new Set()): Planned[] {
+  const cache = new Map<string, string | null>();
+  const newMembers = new Set<string>();
+  const out: Planned[] = [];
+  for (const o of p.orders) {
+    if (excluded.has(o.orderNo)) continue;
+    const errors = [...o.errors];
+    for (const l of o.lines ?? []) {
+      if (l.errors.length)
+        errors.push({ field: '宝贝', key: 'orderImport.badLine', params: { row: l.rowNumber } });
+    }
+    const existing = errors.length ? undefined : orderByNo(store, o.orderNo);
+    const next = withLineFacts(o);
+    const changes: string[] = [];
+    if (existing) {
+      if (existing.source !== 'taobao')
+        errors.push({ field: ORDER_COLUMNS.orderNo[0], key: 'orderImport.manualOrder' });
+      for (const [k, v] of Object.entries(next) as [keyof OrderDb, unknown][]) {
+        if (existing[k] !== v) changes.push(k);
+      }
+      if (o.lines && !sameLines(store, cache, linesOf(store, existing.id), o.lines)) changes.push('lines');
+    }
+    let newBuyer = false;
+    if (
+      !errors.length &&
+      o.memberName &&
+      !newMembers.has(o.memberName) &&
+      !buyerByMember(store, o.memberName)
+    ) {
+      newMembers.add(o.memberName);
+      newBuyer = true;
+    }
+    const status: Planned['status'] = errors.length
+      ? 'rejected'
+      : !existing
+        ? 'new'
+        : changes.length
+          ? 'changed'
+          : 'unchanged';
+    out.push({ order: o, status, changes, errors, ...(existing ? { existing } : {}), next, newBuyer });
+  }
+  return out;
+}
+
+// ---- preview and commit ----------------------------------------------------------------------
+export function importPreview(
+  store: Store,
+  staffId: string,
+  input: { files: { fileName: string; contentBase64: string }[] },
+): OrderImportPreview {
+  const tz = shopTimeZone(store);
+  const tables: Table[] = [];
+  const files: OrderImportPreview['files'] = [];
+  for (const f of input.files) {
+    const bytes = Buffer.from(f.contentBase64, 'base64');
+    if (!bytes.length) throw new AppError('VALIDATION', 'orderImport.empty', { file: f.fileName });
+    const read = readTables(f.fileName, bytes);
+    if (!read.tables.length)
+      throw new AppError('VALIDATION', 'orderImport.unknownFile', { file: f.fileName });
+    const kinds = new Set(read.tables.map((t) => t.kind));
+    files.push({
+      fileName: f.fileName,
+      kind: kinds.size > 1 ? 'both' : read.tables[0]!.kind,
+      encoding: read.encoding,
+    });
+    tables.push(...read.tables);
+  }
+  const orderTables = tables.filter((t) => t.kind === 'orders');
+  const lineTables = tables.filter((t) => t.kind === 'lines');
+  if (!orderTables.length) throw new AppError('VALIDATION', 'orderImport.noOrderSheet');
+  if (orderTables.length > 1 || lineTables.length > 1)
+    throw new AppError('VALIDATION', 'orderImport.twoOfAKind');
+  const rowCount = tables.reduce((n, t) => n + t.body.length, 0);
+  if (rowCount > MAX_ROWS) throw new AppError('VALIDATION', 'orderImport.tooManyRows', { max: MAX_ROWS });
+
+  const orders = parseOrders(orderTables[0]!, tz);
+  const byNo = new Map<string, ParsedOrder>();
+  for (const o of orders) {
+    const first = byNo.get(o.orderNo);
+    if (first)
+      o.errors.push({
+        field: ORDER_COLUMNS.orderNo[0],
+        key: 'orderImport.duplicateOrder',
+        params: { row: first.rowNumber },
+      });
+    else if (o.orderNo) byNo.set(o.orderNo, o);
+  }
+  const orphanLines: ParsedLine[] = [];
+  if (lineTables[0]) {
+    for (const o of orders) o.lines = [];
+    const keys = new Map<string, number>();
+    for (const l of parseLines(lineTables[0], tz)) {
+      const o = byNo.get(l.orderNo);
+      if (!o) {
+        l.errors.push({ field: LINE_COLUMNS.orderNo[1], key: 'orderImport.lineWithoutOrder' });
+        orphanLines.push(l);
+        continue;
+      }
+      const k = `${l.orderNo}|${l.key}`;
+      const first = keys.get(k);
+      if (first)
+        l.errors.push({
+          field: LINE_COLUMNS.subNo[0],
+          key: 'orderImport.duplicateLine',
+          params: { row: first },
+        });
+      else keys.set(k, l.rowNumber);
+      o.lines!.push(l);
+    }
+  }
+  const pending: Pending = { staffId, files, orders, orphanLines };
+  const importId = newId();
+  const map = pendingMap(store);
+  for (const [id, p] of map) if (p.staffId === staffId) map.delete(id);
+  map.set(importId, pending);
+
+  const planned = plan(store, pending);
+  const counts = { new: 0, changed: 0, unchanged: 0, rejected: orphanLines.length };
+  for (const p of planned) counts[p.status]++;
+  const cache = new Map<string, string | null>();
+  const unknown = new Set<string>();
+  let lineCount = 0;
+  for (const p of planned) {
+    if (p.status === 'rejected') continue;
+    for (const l of p.order.lines ?? []) {
+      lineCount++;
+      if (l.code && !skuIdByCode(store, cache, l.code)) unknown.add(l.code);
+    }
+  }
+  const rows: OrderImportRow[] = [];
+  for (const p of planned) {
+    if (p.status === 'unchanged' || rows.length >= 2000) continue;
+    rows.push({
+      sheet: 'orders',
+      rowNumber: p.order.rowNumber,
+      orderNo: p.order.orderNo,
+      memberName: p.order.memberName,
+      status: p.status,
+      changes: p.changes,
+      errors: p.errors,
+    });
+  }
+  for (const l of orphanLines.slice(0, Math.max(0, 2000 - rows.length))) {
+    rows.push({
+      sheet: 'lines',
+      rowNumber: l.rowNumber,
+      orderNo: l.orderNo,
+      memberName: '',
+      status: 'rejected',
+      changes: [],
+      errors: l.errors,
+    });
+  }
+  return {
+    importId,
+    files,
+    counts,
+    newBuyers: planned.filter((p) => p.newBuyer).length,
+    lineCount,
+    unknownCodes: [...unknown].sort().slice(0, 500),
+    rows,
+  };
+}
+
+const ORDER_DEFAULTS = {
+  member_name: '',
+  goods_fen: 0,
+  postage_fen: 0,
+  total_fen: 0,
+  paid_fen: 0,
+  refund_fen: 0,
+  receiver_name: '',
+  receiver_phone: '',
+  receiver_address: '',
+  buyer_message: '',
+  seller_note: '',
+  flag: 'none',
+  close_reason: '',
+  item_count: 0,
+  paid_at: null,
+  carrier: null,
+  tracking_no: null,
+  shipped_at: null,
+} as const;
+
+function writeLines(
+  store: Store,
+  orderId: string,
+  lines: ParsedLine[],
+  cache: Map<string, string | null>,
+): void {
+  store.stmt(`DELETE FROM sales_order_line WHERE order_id = ?`).run(orderId);
+  const ins = store.stmt(
+    `INSERT INTO sales_order_line (id, order_id, line_key, line_no, title, spec, sku_code, sku_id, quantity, price_fen, paid_fen, refund_status)
+     VALUES (@id, @orderId, @key, @no, @title, @spec, @code, @skuId, @quantity, @price, @paid, @refund)`,
+  );
+  lines.forEach((l, i) =>
+    ins.run({
+      id: newId(),
+      orderId,
+      key: l.key,
+      no: i + 1,
+      title: l.title,
+      spec: l.spec,
+      code: l.code,
+      skuId: skuIdByCode(store, cache, l.code),
+      quantity: l.quantity,
+      price: l.priceFen,
+      paid: l.paidFen,
+      refund: l.refundStatus,
+    }),
+  );
+}
+
+/** Apply a previewed import inside the caller's transaction: every order or none. */
+export function importCommit(
+  store: Store,
+  staffId: string,
+  input: { importId: string; excludeOrders: string[] },
+): OrderImportResult {
+  const pending = pendingMap(store).get(input.importId);
+  if (!pending || pending.staffId !== staffId) throw notFound('import');
+  const excluded = new Set(input.excludeOrders);
+  const planned = plan(store, pending, excluded);
+  const rejected = [
+    ...planned.filter((p) => p.status === 'rejected').map((p) => p.order.rowNumber),
+    ...pending.orphanLines.filter((l) => !excluded.has(l.orderNo)).map((l) => l.rowNumber),
+  ];
+  if (rejected.length) {
+    throw new AppError('VALIDATION', 'orderImport.hasRejected', { rows: rejected.slice(0, 20).join(', ') });
+  }
+  const result: OrderImportResult = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    excluded: excluded.size,
+    buyersCreated: 0,
+  };
+  if (!planned.some((p) => p.status !== 'unchanged')) {
+    result.unchanged = planned.length;
+    pendingMap(store).delete(input.importId);
+    return result;
+  }
+  const hlc = store.stamp();
+  const now = store.isoNow();
+  const cache = new Map<string, string | null>();
+  const insert = store.stmt(
+    `INSERT INTO sales_order (id, order_no, source, buyer_id, member_name, status, goods_fen, postage_fen, total_fen,
+       paid_fen, refund_fen, receiver_name, receiver_phone, receiver_address, buyer_message, seller_note, flag,
+       close_reason, item_count, ordered_at, paid_at, carrier, tracking_no, shipped_at, created_at, created_by,
+       updated_at, updated_by)
+     VALUES (@id, @order_no, 'taobao', @buyer_id, @member_name, @status, @goods_fen, @postage_fen, @total_fen,
+       @paid_fen, @refund_fen, @receiver_name, @receiver_phone, @receiver_address, @buyer_message, @seller_note, @flag,
+       @close_reason, @item_count, @ordered_at, @paid_at, @carrier, @tracking_no, @shipped_at, @now, @by, @hlc, @by)`,
+  );
+  for (const p of planned) {
+    if (p.status === 'unchanged') {
+      result.unchanged++;
+      continue;
+    }
+    const f = { ...ORDER_DEFAULTS, ...(p.existing ?? {}), ...p.next } as OrderDb;
+    const receiver = {
+      name: f.receiver_name,
+      phone: /^\+?\d{5,20}$/.test(f.receiver_phone) ? f.receiver_phone : '',
+      address: f.receiver_address,
+    };
+    const buyer = f.member_name
+      ? linkBuyer(store, staffId, f.member_name, receiver, hlc, 'import')
+      : { id: p.existing?.buyer_id ?? null, created: false };
+    if (buyer.created) result.buyersCreated++;
+    if (!p.existing) {
+      const id = newId();
+      insert.run({ ...f, id, order_no: p.order.orderNo, buyer_id: buyer.id, now, by: staffId, hlc });
+      if (p.order.lines) writeLines(store, id, p.order.lines, cache);
+      // Every Taobao order starts unpaid; then paid; then where it is now.
+      recordStatus(store, id, 'wait_pay', f.ordered_at, 'import', staffId);
+      if (f.paid_at) recordStatus(store, id, 'paid', f.paid_at, 'import', staffId);
+      if (f.status !== 'wait_pay' && f.status !== 'paid') {
+        recordStatus(
+          store,
+          id,
+          f.status,
+          f.status === 'shipped' && f.shipped_at ? f.shipped_at : now,
+          'import',
+          staffId,
+        );
+      }
+      store.log(
+        {
+          staffId,
+          entity: 'sales_order',
+          rowId: id,
+          op: 'import',
+          label: p.order.orderNo,
+          fields: {
+            member_name: { from: null, to: f.member_name },
+            status: { from: null, to: f.status },
+            total_fen: { from: null, to: f.total_fen },
+          },
+        },
+        hlc,
+      );
+      result.created++;
+      continue;
+    }
+    const e = p.existing;
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const k of p.changes)
+      if (k !== 'lines') changed[k] = { from: e[k as keyof OrderDb], to: f[k as keyof OrderDb] };
+    store
+      .stmt(
+        `UPDATE sales_order SET buyer_id = @buyer_id, member_name = @member_name, status = @status, goods_fen = @goods_fen,
+           postage_fen = @postage_fen, total_fen = @total_fen, paid_fen = @paid_fen, refund_fen = @refund_fen,
+           receiver_name = @receiver_name, receiver_phone = @receiver_phone, receiver_address = @receiver_address,
+           buyer_message = @buyer_message, seller_note = @seller_note, flag = @flag, close_reason = @close_reason,
+           item_count = @item_count, ordered_at = @ordered_at, paid_at = @paid_at, carrier = @carrier,
+           tracking_no = @tracking_no, shipped_at = @shipped_at, updated_at = @hlc, updated_by = @by WHERE id = @id`,
+      )
+      .run({ ...f, id: e.id, buyer_id: buyer.id ?? e.buyer_id, hlc, by: staffId });
+    if (p.changes.includes('lines') && p.order.lines) {
+      writeLines(store, e.id, p.order.lines, cache);
+      changed.lines = { from: null, to: p.order.lines.length };
+    }
+    if (e.status !== f.status) {
+      const at =
+        f.status === 'paid' && f.paid_at
+          ? f.paid_at
+          : f.status === 'shipped' && f.shipped_at
+            ? f.shipped_at
+            : now;
+      recordStatus(store, e.id, f.status, at, 'import', staffId);
+    }
+    store.log(
+      { staffId, entity: 'sales_order', rowId: e.id, op: 'import', label: p.order.orderNo, fields: changed },
+      hlc,
+    );
+    result.updated++;
+  }
+  store.log(
+    {
+      staffId,
+      entity: 'order_import',
+      rowId: input.importId,
+      op: 'import',
+      label: pending.files.map((f) => f.fileName).join(' + '),
+      fields: {
+        created: { from: null, to: result.created },
+        updated: { from: null, to: result.updated },
+        buyersCreated: { from: null, to: result.buyersCreated },
+        excluded: { from: null, to: result.excluded },
+      },
+    },
+    hlc,
+  );
+  pendingMap(store).delete(input.importId);
+  return result;
+}

@@ -1,0 +1,197 @@
+// service: the customer-service lists at the target scale — 500,000 buyers and 1,000,000 orders
+// (bulk-inserted with the app's schema and search keys) — and the order import.
+//   buyers.search p95 (target < 20 ms) per kind of query: member-name prefix, pinyin initials,
+//   phone prefix, phone last 4 digits, and the unfiltered first page;
+//   orders.list p95 (target < 30 ms): unfiltered, by status, by date range, by buyer, by order id
+//   prefix, by member name; and importPreview + importCommit of a 100,000-order export pair.
+// BENCH_SERVICE_SCALE=0.05 runs the same at 5 % of the size (a quick check).
+import { openStore, type Store } from '../../src-main/db/store';
+import { newId } from '../../src-main/lib/ids';
+import { pinyinInitials } from '../../src-main/lib/text';
+import { searchBuyers } from '../../src-main/modules/service/buyers';
+import { importCommit, importPreview } from '../../src-main/modules/service/order-import';
+import { listOrders } from '../../src-main/modules/service/orders';
+import { setup } from '../../src-main/modules/staff/service';
+import { Rng } from '../../resources/demo/shop';
+import { LINES, ORDERS, lineCsv, orderCsv } from '../unit/service-fixtures';
+import { heading, int, ms, percentile, printTable, tempDir, time, type SummaryLine } from './util';
+
+const SCALE = Number(process.env.BENCH_SERVICE_SCALE ?? 1);
+const BUYERS = Math.round(500_000 * SCALE);
+const ORDER_COUNT = Math.round(1_000_000 * SCALE);
+const IMPORT_ORDERS = Math.round(100_000 * SCALE);
+const RUNS = 60;
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
+const STATUSES = ['wait_pay', 'paid', 'shipped', 'success', 'success', 'success', 'closed'] as const;
+
+/** The i-th synthetic 19-digit 订单编号 (text: past 2^53). */
+const orderNo = (i: number): string => `19${String(i * 13).padStart(17, '0')}`;
+/** An integer in [0, n). */
+const rnd = (rng: Rng, n: number): number => rng.int(0, n - 1);
+
+function seed(
+  store: Store,
+  rng: Rng,
+): { members: string[]; names: string[]; phones: string[]; buyerIds: string[] } {
+  const members: string[] = [];
+  const names: string[] = [];
+  const phones: string[] = [];
+  const buyerIds: string[] = [];
+  const now = new Date('2026-11-28T00:00:00Z').getTime();
+  store.tx(() => {
+    const ins = store.db.prepare(
+      `INSERT INTO buyer (id, member_name, real_name, phones, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const key = store.db.prepare(`INSERT OR IGNORE INTO buyer_search (key, buyer_id) VALUES (?, ?)`);
+    for (let i = 0; i < BUYERS; i++) {
+      const id = newId();
+      const name =
+        SURNAMES[rnd(rng, SURNAMES.length)]! +
+        GIVEN[rnd(rng, GIVEN.length)]! +
+        GIVEN[rnd(rng, GIVEN.length)]!;
+      const member = `tb${(i * 7919).toString(36)}_${name}`;
+      const phone = `1${3 + rnd(rng, 6)}${String(rnd(rng, 1e9)).padStart(9, '0')}`;
+      ins.run(id, member, name, JSON.stringify([phone]), '2026-01-01T00:00:00.000Z', '0');
+      for (const k of [member.toLowerCase(), name, pinyinInitials(name), phone, phone.slice(-4)])
+        key.run(k, id);
+      members.push(member);
+      names.push(name);
+      phones.push(phone);
+      buyerIds.push(id);
+    }
+    const order = store.db.prepare(
+      `INSERT INTO sales_order (id, order_no, source, buyer_id, member_name, status, total_fen, paid_fen, item_count, ordered_at, created_at, updated_at)
+       VALUES (?, ?, 'taobao', ?, ?, ?, ?, ?, 1, ?, ?, '0')`,
+    );
+    for (let i = 0; i < ORDER_COUNT; i++) {
+      const b = rnd(rng, BUYERS);
+      const at = new Date(now - rnd(rng, 365 * 86_400) * 1000).toISOString();
+      const total = 1000 + rnd(rng, 50_000);
+      order.run(
+        newId(),
+        orderNo(i),
+        buyerIds[b],
+        members[b],
+        STATUSES[rnd(rng, STATUSES.length)],
+        total,
+        total,
+        at,
+        at,
+      );
+    }
+  });
+  return { members, names, phones, buyerIds };
+}
+
+function p95(fn: () => unknown): { p50: number; p95: number } {
+  for (let i = 0; i < 5; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(time(fn).ms);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+export async function run(): Promise<SummaryLine[]> {
+  heading(
+    `service: ${int(BUYERS)} buyers, ${int(ORDER_COUNT)} orders, import of ${int(IMPORT_ORDERS)} orders`,
+  );
+  const { dir, cleanup } = tempDir('service');
+  const summary: SummaryLine[] = [];
+  try {
+    const store = openStore({ dataDir: dir });
+    store.tx(() =>
+      setup(store, { shopName: '压测店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1111' }),
+    );
+    const rng = new Rng(7);
+    const seeded = time(() => seed(store, rng));
+    console.log(`  seeded in ${ms(seeded.ms / 1000, 1)} s`);
+    const { members, names, phones, buyerIds } = seeded.value;
+    store.db.exec('ANALYZE');
+    const pick = <T>(xs: T[]) => xs[rnd(rng, xs.length)]!;
+    const page = { offset: 0, limit: 50 };
+
+    const buyerQueries: [string, () => string][] = [
+      ['member prefix', () => pick(members).slice(0, 6)],
+      ['real name', () => pick(names)],
+      ['pinyin initials', () => pinyinInitials(pick(names))],
+      ['phone prefix', () => pick(phones).slice(0, 7)],
+      ['phone last 4', () => pick(phones).slice(-4)],
+      ['(unfiltered)', () => ''],
+    ];
+    const rows: string[][] = [];
+    for (const [kind, q] of buyerQueries) {
+      const r = p95(() => searchBuyers(store, { q: q(), tag: '', ...page }));
+      rows.push(['buyers.search', kind, ms(r.p50), ms(r.p95)]);
+      summary.push({
+        bench: 'service',
+        figure: `buyer search p95 (${kind})`,
+        value: `${ms(r.p95)} ms`,
+        target: '< 20 ms',
+        met: r.p95 < 20,
+      });
+    }
+    const orderQueries: [string, () => Record<string, string>][] = [
+      ['(unfiltered)', () => ({ q: '' })],
+      ['status', () => ({ q: '', status: 'wait_pay' })],
+      ['date range', () => ({ q: '', from: '2026-06-01', to: '2026-06-07' })],
+      ['status + dates', () => ({ q: '', status: 'paid', from: '2026-06-01', to: '2026-06-30' })],
+      ['buyer', () => ({ q: '', buyerId: pick(buyerIds) })],
+      ['order id prefix', () => ({ q: orderNo(rnd(rng, ORDER_COUNT)).slice(0, 16) })],
+      ['member name', () => ({ q: pick(members) })],
+    ];
+    for (const [kind, f] of orderQueries) {
+      const r = p95(() => listOrders(store, { filter: f() as never, ...page }));
+      rows.push(['orders.list', kind, ms(r.p50), ms(r.p95)]);
+      summary.push({
+        bench: 'service',
+        figure: `order list p95 (${kind})`,
+        value: `${ms(r.p95)} ms`,
+        target: '< 30 ms',
+        met: r.p95 < 30,
+      });
+    }
+    printTable(['channel', 'query', 'p50 ms', 'p95 ms'], rows);
+
+    // The import: a fresh store so buyers are created, as on a first import.
+    store.close();
+    const { dir: dir2, cleanup: cleanup2 } = tempDir('service-import');
+    try {
+      const s2 = openStore({ dataDir: dir2 });
+      const staff2 = s2.tx(() =>
+        setup(s2, { shopName: '导入店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1111' }),
+      ).staff.id;
+      const orders = Array.from({ length: IMPORT_ORDERS }, (_, i) => ({
+        ...ORDERS[1]!,
+        no: String(7_000_000_000_000_000 + i),
+        member: `买家${i % Math.max(1, Math.floor(IMPORT_ORDERS / 3))}`,
+        mobile: `'139${String(i).padStart(8, '0')}`,
+      }));
+      const lines = orders.map((o) => [`="${o.no}"`, ...LINES[2]!.slice(1)]);
+      const files = [
+        { fileName: 'ExportOrderList.csv', contentBase64: orderCsv('gbk', orders).toString('base64') },
+        { fileName: 'ExportOrderDetailList.csv', contentBase64: lineCsv('gbk', lines).toString('base64') },
+      ];
+      const pre = time(() => importPreview(s2, staff2, { files }));
+      const com = time(() =>
+        s2.tx(() => importCommit(s2, staff2, { importId: pre.value.importId, excludeOrders: [] })),
+      );
+      const total = (pre.ms + com.ms) / 1000;
+      console.log(
+        `  import ${int(IMPORT_ORDERS)} orders: preview ${ms(pre.ms / 1000, 1)} s, commit ${ms(com.ms / 1000, 1)} s`,
+      );
+      summary.push({
+        bench: 'service',
+        figure: `import ${int(IMPORT_ORDERS)}-order pair`,
+        value: `${ms(total, 1)} s`,
+        target: '< 10 s',
+        met: total < 10,
+      });
+      s2.close();
+    } finally {
+      cleanup2();
+    }
+  } finally {
+    cleanup();
+  }
+  return summary;
+}
