@@ -1,5 +1,5 @@
 // Low-stock alerts (库存预警, §16.7) on the demo shop, in zh-CN: 仓储主管 receives 12 of a listed
-// SKU (threshold 10) — no alert — then issues 5, leaving 7: the alert appears in 仓储 with the
+// SKU (threshold 10) that has no stock in the demo shop — no alert — then issues 5, leaving 7: the alert appears in 仓储 with the
 // quantity and the issue as last movement; 客服主管 sees it in 客服 and acknowledges it naming
 // 仓储专员 as handler; a receipt brings the stock back and the alert clears by itself (kept under
 // 已解除). The alerts CSV opens with Chinese intact.
@@ -44,7 +44,7 @@ async function postDocument(
     await page.getByTestId('wh-doc-type').click();
     await page.locator('.ant-select-item-option').filter({ hasText: zh.warehouse.types[type] }).click();
   }
-  await scan(page, 'A-01-01');
+  await scan(page, 'E-01-01');
   await scan(page, barcode);
   await page.getByTestId('wh-doc-line-qty-0').fill(String(quantity));
   await page.getByTestId('wh-doc-post').click();
@@ -73,7 +73,11 @@ test('an issue takes a listed SKU under its threshold → alert in 仓储 and �
     .prepare(
       `SELECT s.code, s.barcode, p.title FROM sku s JOIN product p ON p.id = s.product_id
        WHERE p.listed = 1 AND p.archived_at IS NULL AND s.archived_at IS NULL AND s.barcode <> ''
-         AND s.low_stock_threshold = 10 ORDER BY s.code LIMIT 1`,
+         AND s.low_stock_threshold = 10
+         AND NOT EXISTS (SELECT 1 FROM stock_balance sb WHERE sb.sku_id = s.id AND sb.on_hand <> 0)
+         AND NOT EXISTS (SELECT 1 FROM stock_document_line l JOIN stock_document d ON d.id = l.document_id
+                         WHERE l.sku_id = s.id AND d.status = 'draft' AND d.deleted_at IS NULL)
+       ORDER BY s.code LIMIT 1`,
     )
     .get() as { code: string; barcode: string; title: string };
   db.close();
@@ -81,14 +85,14 @@ test('an issue takes a listed SKU under its threshold → alert in 仓储 and �
 
   await signIn(page, wh.name, wh.pin);
   await expect(page.getByTestId('wh-subtab-alerts')).toBeVisible();
-  // A new shop: every listed SKU has no stock yet, so the badge already counts alerts.
+  // The demo shop has listed SKUs with no stock (this one among them): the badge already counts alerts.
   await expect(page.getByTestId('wh-subtab-alerts-label-badge')).toBeVisible();
 
   await page.getByTestId('wh-subtab-bins').click();
   await page.getByTestId('wh-bin-new').click();
-  await page.getByTestId('wh-bin-code').fill('A-01-01');
+  await page.getByTestId('wh-bin-code').fill('E-01-01');
   await page.getByTestId('wh-bin-save').click();
-  await expect(page.getByTestId('wh-bin-row-A-01-01')).toBeVisible();
+  await expect(page.getByTestId('wh-bin-row-E-01-01')).toBeVisible();
 
   // 12 received: at or above 10, no alert for it.
   await postDocument(page, 'purchase_in', sku.barcode, 12);
@@ -147,7 +151,7 @@ test('an issue takes a listed SKU under its threshold → alert in 仓储 and �
   await page.getByTestId('alerts-search').fill(sku.code);
   await expect(page.getByTestId('alerts-table')).toContainText(zh.alerts.noMatch);
   await page.getByTestId('alerts-filter-status').getByText(zh.alerts.filter.cleared).click();
-  // Two alerts in its history: the new shop's (no stock, cleared by the first receipt) and this one
+  // Two alerts in its history: the demo shop's (no stock, cleared by the first receipt) and this one
   // (newest first).
   await expect(page.getByTestId(`alerts-row-${sku.code}`)).toHaveCount(2);
   const status = page.getByTestId(`alerts-status-${sku.code}`).first();

@@ -50,11 +50,11 @@ export function DocumentPrintView({ doc }: { doc: StockDocument }) {
           {doc.lines.map((l) => (
             <tr key={l.id}>
               <td className="num">{l.lineNo}</td>
-              <td>{l.skuCode}</td>
+              <td className="code">{l.skuCode}</td>
               <td>{l.title}</td>
               <td>{l.spec}</td>
-              <td>{l.binCode}</td>
-              {transfer && <td>{l.toBinCode}</td>}
+              <td className="code">{l.binCode}</td>
+              {transfer && <td className="code">{l.toBinCode}</td>}
               <td className="num">{l.quantity}</td>
               <td className="num">{formatYuan(l.unitCostFen)}</td>
               <td className="num">{formatYuan(l.amountFen)}</td>

@@ -290,10 +290,10 @@ function PickListView({ list }: { list: PickList }) {
           {list.rows.map((r, i) => (
             <tr key={`${r.binId}|${r.skuId}`} data-testid={`pick-row-${i}`}>
               <td className="num">{i + 1}</td>
-              <td>
+              <td className="code">
                 <strong>{r.binCode}</strong>
               </td>
-              <td>{r.code}</td>
+              <td className="code">{r.code}</td>
               <td>
                 {r.title}
                 {r.spec ? ` · ${r.spec}` : ''}

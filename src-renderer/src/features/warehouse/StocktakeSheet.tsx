@@ -71,8 +71,8 @@ export function StocktakeSheet({ onClose, stocktake: st }: { onClose(): void; st
             {lines.map((l, i) => (
               <tr key={`${l.skuId}|${l.binId}`}>
                 <td className="num">{i + 1}</td>
-                <td>{l.binCode}</td>
-                <td>{l.code}</td>
+                <td className="code">{l.binCode}</td>
+                <td className="code">{l.code}</td>
                 <td>
                   {l.title}
                   {l.spec ? ` · ${l.spec}` : ''}
