@@ -2,7 +2,9 @@
 // with two paid orders (one with a 商家编码 the catalog lacks) → 通知仓库发货 on that one is refused
 // with the reason → 仓储主管 opens 待生成出库单的订单 (1), sees the blocked order and its reason,
 // generates the outbound, prints the pick list, pack-checks (a wrong item refused) and ships with
-// a tracking number → 客服 sees the order 已发货 with carrier, tracking number and time.
+// a tracking number → 客服 sees the order 已发货 with carrier, tracking number and time. Then a
+// paid manual order is sent with 通知仓库发货 and closed: the warehouse queue flags it 订单已关闭
+// and its outbound is discarded.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -149,4 +151,53 @@ test('a paid order goes from customer service to the warehouse and comes back sh
   await expect(page.getByTestId('svc-order-notify-wh')).toHaveCount(0);
   await shipping.scrollIntoViewIfNeeded();
   await shot('cs-order-shipped');
+  await page.keyboard.press('Escape');
+
+  // A paid manual order (entered through the API) sent to the warehouse from its order page, then
+  // closed (the buyer cancelled): the queue flags it 订单已关闭 and offers to discard the outbound.
+  const manual = await page.evaluate(async (code) => {
+    const w = globalThis as unknown as {
+      shopdesk: {
+        catalog: { lookup(i: { code: string }): Promise<{ data: { skuId: string } }> };
+        orders: {
+          create(i: unknown): Promise<{ ok: boolean; data: { id: string; orderNo: string } }>;
+        };
+      };
+    };
+    const found = await w.shopdesk.catalog.lookup({ code });
+    const o = await w.shopdesk.orders.create({
+      memberName: '门店自提客户',
+      status: 'paid',
+      lines: [{ skuId: found.data.skuId, quantity: 1 }],
+    });
+    return o.data;
+  }, sku.code);
+  await page.getByTestId('svc-order-search').fill(manual.orderNo);
+  await page.getByTestId(`svc-order-row-${manual.orderNo}`).click();
+  await page.getByTestId('svc-order-notify-wh').click();
+  await expect(page.getByTestId('svc-order-outbound')).toContainText('仓库待发货');
+  await expect(page.getByTestId('svc-order-notify-wh')).toHaveCount(0);
+  await shot('cs-notified');
+  const closed = await page.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as {
+          shopdesk: { orders: { setStatus(i: unknown): Promise<{ ok: boolean }> } };
+        }
+      ).shopdesk.orders.setStatus({ id, status: 'closed' }),
+    manual.id,
+  );
+  expect(closed.ok).toBe(true);
+  await page.keyboard.press('Escape');
+  await signOut(page);
+
+  await signIn(page, wh.name, wh.pin);
+  await page.getByTestId('wh-subtab-shipping').click();
+  await expect(page.getByTestId(`ship-closed-${manual.orderNo}`)).toHaveText(zh.orderLink.closedTag);
+  await expect(page.getByTestId(`ship-pack-${manual.orderNo}`)).toHaveCount(0);
+  await shot('queue-closed-flagged');
+  await page.getByTestId(`ship-discard-${manual.orderNo}`).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: zh.orderLink.discard }).click();
+  await expect(page.getByText(zh.orderLink.discarded)).toBeVisible();
+  await expect(page.getByTestId(`ship-row-${manual.orderNo}`)).toHaveCount(0);
 });
