@@ -127,6 +127,10 @@ export const CHANNELS = [
   'followUp.record',
   'followUp.report',
   'followUp.exportCsv',
+  // orders ↔ warehouse link (h-link)
+  'shipping.pendingOrders',
+  'shipping.queueOrders',
+  'orders.notifyWarehouse',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

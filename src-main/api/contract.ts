@@ -565,6 +565,8 @@ export interface ShippingOrder {
   checkedQuantity: number;
   /** Every unit pack-checked. */
   packed: boolean;
+  /** The customer-service order's status when it has one with this 订单编号 (h-link), else null. */
+  orderStatus: OrderStatus | null;
 }
 export interface PackState extends ShippingOrder {
   /** Newest first. */
@@ -1201,6 +1203,8 @@ export interface OrderShipping {
   trackingNo: string | null;
   shippedAt: string | null;
   source: 'import' | 'warehouse' | 'none';
+  /** The warehouse's outbound for the order (h-link): its number and whether it is waiting or shipped. */
+  outbound: { number: string; status: 'draft' | 'posted' } | null;
 }
 export interface OrderFollowUp {
   id: string;
@@ -1300,6 +1304,37 @@ function def<O>() {
     access,
     output: undefined as unknown as O,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders ↔ warehouse link (h-link): paid orders → outbound drafts; shipping marks orders shipped
+// ---------------------------------------------------------------------------------------------
+/** Why an order cannot be queued: an `errors.*` key and its params. */
+export interface OrderQueueProblem {
+  key: string;
+  params: Record<string, string | number>;
+}
+/** A paid customer-service order without an outbound yet. `paidAt` is UTC ISO-8601. */
+export interface PendingOrder {
+  orderId: string;
+  orderNo: string;
+  memberName: string;
+  receiverName: string;
+  paidAt: string | null;
+  lines: { skuCode: string; title: string; spec: string; quantity: number; linked: boolean }[];
+  totalQuantity: number;
+  /** Null when it can be queued. */
+  problem: OrderQueueProblem | null;
+}
+export interface PendingOrders {
+  /** Can be queued now, oldest first. */
+  ready: PendingOrder[];
+  /** Paid but cannot be queued (e.g. a line whose 商家编码 matches no SKU), with the reason. */
+  blocked: PendingOrder[];
+}
+export interface OrderQueueResult {
+  created: { orderId: string; orderNo: string; documentId: string; documentNumber: string }[];
+  skipped: { orderId: string; orderNo: string; problem: OrderQueueProblem }[];
 }
 
 export const contract = {
@@ -1765,6 +1800,16 @@ export const contract = {
     z.strictObject({ from: localDate.optional(), to: localDate.optional(), encoding: csvEncoding }),
     'orders.read',
   ),
+  // orders ↔ warehouse link (h-link)
+  /** Paid orders without an outbound: those that can be queued and those that cannot (with reasons). */
+  'shipping.pendingOrders': def<PendingOrders>()(empty, 'warehouse.read'),
+  /** Outbound drafts for the given paid orders (all that can be queued when `orderIds` is left out). */
+  'shipping.queueOrders': def<OrderQueueResult>()(
+    z.strictObject({ orderIds: z.array(id).min(1).max(500).optional() }),
+    'warehouse.write',
+  ),
+  /** 通知仓库发货: an outbound draft for one paid order (idempotent); refusals are CONFLICT errors. */
+  'orders.notifyWarehouse': def<Order>()(z.strictObject({ id }), 'orders.write'),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

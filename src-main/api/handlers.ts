@@ -9,6 +9,7 @@ import { exportCatalog } from '../modules/catalog/export';
 import { listAudit } from '../modules/audit/service';
 import * as warehouse from '../modules/warehouse/service';
 import * as shipping from '../modules/warehouse/shipping';
+import * as orderLink from '../modules/warehouse/order-link';
 import { createExpectedReturn, inspectReturn } from '../modules/warehouse/returns';
 import { exportBalances, exportDocuments } from '../modules/warehouse/exports';
 import * as stocktake from '../modules/warehouse/stocktake';
@@ -340,6 +341,15 @@ export const handlers: HandlerTable = {
   'followUp.exportCsv': {
     mode: 'async',
     run: (ctx, input) => serviceExport.exportFollowUps(ctx.store, ctx.host, input, input.encoding),
+  },
+  // orders ↔ warehouse link (h-link)
+  'shipping.pendingOrders': { mode: 'read', run: (ctx) => orderLink.pendingOrders(ctx.store) },
+  'shipping.queueOrders': { run: (ctx, input) => orderLink.queueOrders(ctx.store, me(ctx), input) },
+  'orders.notifyWarehouse': {
+    run: (ctx, input) => {
+      orderLink.notifyWarehouse(ctx.store, me(ctx), input.id);
+      return orders.getOrder(ctx.store, input.id, canContact(ctx));
+    },
   },
 };
 

@@ -131,6 +131,16 @@ const ordersSetup = async (app: TestApp) => {
     skuId: p.skus[0]!.id,
   };
 };
+/** h-link: stock of 5 (postedSetup) and a paid manual order of 1 of that SKU, not yet queued. */
+const paidOrderSetup = async (app: TestApp) => {
+  const ids = await postedSetup(app);
+  const o = await app.ok<{ id: string }>(C, 'orders.create', {
+    memberName: '付款买家',
+    status: 'paid',
+    lines: [{ skuId: ids.skuId, quantity: 1 }],
+  });
+  return { ...ids, salesOrderId: o.id };
+};
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
 /** Stock of 5 in a bin and an order of 1 waiting to ship (h-ship). */
 const orderSetup = async (app: TestApp) => {
@@ -1065,6 +1075,31 @@ const cases: Record<Channel, Case> = {
     invalid: (ids) => ({ id: ids.orderId, note: 'x', flag: 'orange' }),
     invalidFields: ['flag'],
     forbidden: 'director',
+  },
+  // orders ↔ warehouse link (h-link)
+  'shipping.pendingOrders': {
+    prepare: paidOrderSetup,
+    as: 'wh_agent',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'cs_agent',
+  },
+  'shipping.queueOrders': {
+    prepare: paidOrderSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ orderIds: [ids.salesOrderId] }),
+    invalid: () => ({ orderIds: [] }),
+    invalidFields: ['orderIds'],
+    forbidden: 'director',
+  },
+  'orders.notifyWarehouse': {
+    prepare: paidOrderSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.salesOrderId }),
+    invalid: () => ({ id: 'TB1' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_agent',
   },
   'orders.importPreview': {
     as: 'cs_supervisor',

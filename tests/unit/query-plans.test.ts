@@ -316,6 +316,25 @@ describe('query plans', () => {
     await app.ok(C, 'followUp.queue', {});
     await app.ok(C, 'followUp.report', { from: '2026-01-01', to: '2026-12-31' });
     await app.ok(C, 'followUp.report', {});
+    // Orders ↔ warehouse link (h-link): pending paid orders, queueing, the queue's order status,
+    // shipping marks the order shipped, the order page's shipping seam.
+    const paidOrder = await app.ok<{ id: string }>(C, 'orders.create', {
+      memberName: '付款',
+      status: 'paid',
+      lines: [{ skuId: sku2, quantity: 1 }],
+    });
+    await app.ok(C, 'shipping.pendingOrders', {});
+    await app.ok(C, 'shipping.queueOrders', {});
+    await app.ok(C, 'shipping.queueOrders', { orderIds: [paidOrder.id, orders.rows[0]!.id] });
+    await app.ok(C, 'orders.notifyWarehouse', { id: paidOrder.id });
+    const linked = (await app.ok<{ documentId: string; orderRef: string }[]>(C, 'shipping.queue', {}))[0]!;
+    await app.ok(C, 'shipping.packScan', { documentId: linked.documentId, code: 'Q1-1' });
+    await app.ok(C, 'shipping.ship', {
+      documentId: linked.documentId,
+      carrier: '中通快递',
+      trackingNo: 'ZT123456789',
+    });
+    await app.ok(C, 'orders.get', { id: paidOrder.id });
 
     const sqls = app.store
       .preparedSql()

@@ -14,6 +14,8 @@ import type { Store } from '../../db/store';
 import { AppError, fieldErrors, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
+import { outboundForOrder } from '../warehouse/order-link';
+import { shipmentForOrder } from '../warehouse/shipping';
 import { buyerByMember, insertBuyer, patchBuyer, unionJson } from './buyers';
 import { dayRangeUtc, maskPhone } from './common';
 
@@ -54,15 +56,33 @@ export function orderByNo(store: Store, orderNo: string): OrderDb | undefined {
 }
 
 /**
- * THE SEAM for shipping: today the carrier / tracking / shipped-at columns filled by the import.
- * The integrator points this at the warehouse's `shipmentForOrder(store, orderRef)` (a shipment
- * when there is one, else these columns).
+ * THE SEAM for shipping: the warehouse's shipment for this 订单编号 when it shipped it
+ * (`shipmentForOrder`), else the carrier / tracking / shipped-at columns filled by the import;
+ * plus the warehouse's outbound document (waiting or shipped), if any.
  */
-export function shipping(_store: Store, o: OrderDb): OrderShipping {
-  if (o.carrier || o.tracking_no || o.shipped_at) {
-    return { carrier: o.carrier, trackingNo: o.tracking_no, shippedAt: o.shipped_at, source: 'import' };
+export function shipping(store: Store, o: OrderDb): OrderShipping {
+  const doc = outboundForOrder(store, o.order_no);
+  const outbound = doc ? { number: doc.number, status: doc.status } : null;
+  const sh = shipmentForOrder(store, o.order_no);
+  if (sh) {
+    return {
+      carrier: sh.carrier,
+      trackingNo: sh.trackingNo,
+      shippedAt: sh.shippedAt,
+      source: 'warehouse',
+      outbound,
+    };
   }
-  return { carrier: null, trackingNo: null, shippedAt: null, source: 'none' };
+  if (o.carrier || o.tracking_no || o.shipped_at) {
+    return {
+      carrier: o.carrier,
+      trackingNo: o.tracking_no,
+      shippedAt: o.shipped_at,
+      source: 'import',
+      outbound,
+    };
+  }
+  return { carrier: null, trackingNo: null, shippedAt: null, source: 'none', outbound };
 }
 
 export function toOrderRow(o: OrderDb): OrderRow {

@@ -24,6 +24,7 @@ import type { Store } from '../../db/store';
 import { AppError, fieldErrors, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { lookupSku } from '../catalog/service';
+import { markShipped, orderStatusByNo } from '../service/warehouse-link';
 import { post, reservedSql, saveDraft } from './service';
 
 export type OrderOutboundData = z.output<typeof orderOutboundInput>;
@@ -265,6 +266,7 @@ function toOrder(store: Store, d: OrderDocDb): ShippingOrder {
     totalQuantity,
     checkedQuantity,
     packed: totalQuantity > 0 && checkedQuantity === totalQuantity,
+    orderStatus: orderStatusByNo(store, d.order_ref),
   };
 }
 
@@ -437,7 +439,9 @@ const toShipment = (r: ShipmentDb): ShipmentInfo => ({
 /**
  * Ship an order: refused (CONFLICT packIncomplete) until every unit is pack-checked; posts the
  * outbound (exactly once; a bin below zero is refused unless overridden, as for any posting) and
- * records carrier, tracking number, time and person in the same transaction. Shipping a shipped
+ * records carrier, tracking number, time and person in the same transaction; the customer-service
+ * order with that 订单编号 is marked shipped in it too, and an order closed there is refused
+ * (CONFLICT orderClosedInQueue). Shipping a shipped
  * order answers its shipment and writes nothing.
  */
 export function ship(
@@ -455,6 +459,9 @@ export function ship(
   const existing = store.stmt<ShipmentDb>(`${SHIPMENT_SELECT} WHERE sh.document_id = ?`).get(d.id);
   if (existing) return toShipment(existing);
   if (d.status !== 'draft') throw new AppError('CONFLICT', 'documentPosted', { number: d.number });
+  // h-link: an order closed (refunded) in customer service after it was queued is not shipped.
+  if (orderStatusByNo(store, d.order_ref) === 'closed')
+    throw new AppError('CONFLICT', 'orderClosedInQueue', { orderRef: d.order_ref, number: d.number });
   const state = toOrder(store, d);
   if (!state.packed)
     throw new AppError('CONFLICT', 'packIncomplete', {
@@ -488,6 +495,8 @@ export function ship(
       trackingNo: { from: null, to: trackingNo },
     },
   });
+  // h-link: the customer-service order with this 订单编号 (if any) becomes 已发货 in this transaction.
+  markShipped(store, by, d.order_ref, { carrier, trackingNo, shippedAt });
   return toShipment(store.stmt<ShipmentDb>(`${SHIPMENT_SELECT} WHERE sh.document_id = ?`).get(d.id)!);
 }
 

@@ -68,6 +68,17 @@ export function OrderDrawer() {
       reportError(e);
     }
   }
+  /** 通知仓库发货 (h-link): the warehouse gets an outbound draft for this paid order. */
+  async function notifyWarehouse() {
+    if (!order) return;
+    try {
+      const o = await api.orders.notifyWarehouse({ id: order.id });
+      ui().message.success(t('orderLink.notified', { number: o.shipping.outbound?.number ?? '' }));
+      changed();
+    } catch (e) {
+      reportError(e);
+    }
+  }
   async function setStatus(status: Order['status']) {
     if (!order) return;
     try {
@@ -92,6 +103,11 @@ export function OrderDrawer() {
       extra={
         o && (
           <Space>
+            {canWrite && o.status === 'paid' && !o.shipping.outbound && (
+              <Button type="primary" onClick={() => void notifyWarehouse()} data-testid="svc-order-notify-wh">
+                {t('orderLink.notifyWarehouse')}
+              </Button>
+            )}
             {canFollow && o.status === 'wait_pay' && (
               <Button type="primary" onClick={() => setFollowing(true)} data-testid="svc-order-followup">
                 {t('followUp.act')}
@@ -252,10 +268,29 @@ export function OrderDrawer() {
               style={{ width: 380 }}
               data-testid="svc-order-shipping"
             >
+              {o.shipping.outbound && (
+                <Descriptions size="small" column={1}>
+                  <Descriptions.Item label={t('orderLink.outbound')}>
+                    <span className="num" data-testid="svc-order-outbound">
+                      {t(
+                        o.shipping.outbound.status === 'draft'
+                          ? 'orderLink.outboundWaiting'
+                          : 'orderLink.outboundPosted',
+                        { number: o.shipping.outbound.number },
+                      )}
+                    </span>
+                  </Descriptions.Item>
+                </Descriptions>
+              )}
               {o.shipping.source === 'none' ? (
                 <Typography.Text type="secondary">{t('orders.detail.notShipped')}</Typography.Text>
               ) : (
                 <Descriptions size="small" column={1}>
+                  <Descriptions.Item label={t('orderLink.source')}>
+                    {o.shipping.source === 'warehouse'
+                      ? t('orderLink.fromWarehouse')
+                      : t('orderLink.fromImport')}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('orders.detail.carrier')}>
                     {o.shipping.carrier ?? '—'}
                   </Descriptions.Item>

@@ -2,18 +2,30 @@
 // for the ticked orders (printable), a manual 新建销售出库（订单）, and per order the pack check
 // (scan each item; wrong and extra ones refused with a beep) followed by carrier and tracking
 // number → 发货 (posts the outbound).
-import { PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { InboxOutlined, PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Empty,
+  Input,
+  Popconfirm,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PickList, ShippingOrder } from '../../../../src-main/api/contract';
-import { api, errorText, reportError } from '../../api';
+import { api, errorText, reportError, ui } from '../../api';
 import { PrintSheet } from '../../components/PrintSheet';
 import { useDebounce } from '../../components/useDebounce';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { NewOrderModal } from './NewOrderModal';
 import { PackModal } from './PackModal';
+import { PendingOrdersModal } from './PendingOrdersModal';
 
 /** How long an order has waited, in the largest whole unit. */
 function useAge() {
@@ -52,6 +64,9 @@ export function ShippingPage() {
   const [creating, setCreating] = useState(false);
   const [packing, setPacking] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  // h-link: paid customer-service orders without an outbound yet.
+  const [pendingCount, setPendingCount] = useState<number | null>(null);
+  const [pendingOpen, setPendingOpen] = useState(false);
   const debounce = useDebounce(250);
   const age = useAge();
 
@@ -77,6 +92,29 @@ export function ShippingPage() {
     void load();
   }, [load, staffId]);
 
+  const loadPending = useCallback(
+    () =>
+      api.shipping.pendingOrders({}).then(
+        (p) => setPendingCount(p.ready.length),
+        () => setPendingCount(null),
+      ),
+    [],
+  );
+  useEffect(() => {
+    void loadPending();
+  }, [loadPending, staffId]);
+
+  async function discard(r: ShippingOrder) {
+    try {
+      await api.warehouse.discardDraft({ id: r.documentId, expectedVersion: r.version });
+      ui().message.success(t('orderLink.discarded'));
+      void load();
+      void loadPending();
+    } catch (e) {
+      reportError(e);
+    }
+  }
+
   async function printPickList() {
     try {
       setPick(await api.shipping.pickList({ documentIds: selected }));
@@ -93,6 +131,13 @@ export function ShippingPage() {
       render: (_, r) => (
         <span>
           <span className="num">{r.orderRef}</span>
+          {r.orderStatus === 'closed' && (
+            <Tooltip title={t('orderLink.closedAdvice')}>
+              <Tag color="error" style={{ marginLeft: 6 }} data-testid={`ship-closed-${r.orderRef}`}>
+                {t('orderLink.closedTag')}
+              </Tag>
+            </Tooltip>
+          )}
           <br />
           <Typography.Text type="secondary" className="num" style={{ fontSize: 12 }}>
             {r.number}
@@ -146,19 +191,33 @@ export function ShippingPage() {
       key: 'actions',
       title: t('shipping.actions'),
       width: 120,
-      render: (_, r) => (
-        <Button
-          size="small"
-          type={r.packed ? 'primary' : 'default'}
-          onClick={(e) => {
-            e.stopPropagation();
-            setPacking(r.documentId);
-          }}
-          data-testid={`ship-pack-${r.orderRef}`}
-        >
-          {t('shipping.packAndShip')}
-        </Button>
-      ),
+      render: (_, r) =>
+        r.orderStatus === 'closed' ? (
+          canWrite && (
+            <Popconfirm
+              title={t('orderLink.discardConfirm', { number: r.number })}
+              okText={t('orderLink.discard')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void discard(r)}
+            >
+              <Button size="small" danger data-testid={`ship-discard-${r.orderRef}`}>
+                {t('orderLink.discard')}
+              </Button>
+            </Popconfirm>
+          )
+        ) : (
+          <Button
+            size="small"
+            type={r.packed ? 'primary' : 'default'}
+            onClick={(e) => {
+              e.stopPropagation();
+              setPacking(r.documentId);
+            }}
+            data-testid={`ship-pack-${r.orderRef}`}
+          >
+            {t('shipping.packAndShip')}
+          </Button>
+        ),
     },
   ];
 
@@ -195,6 +254,17 @@ export function ShippingPage() {
           </Button>
         </Tooltip>
         <span style={{ marginLeft: 'auto' }} />
+        {canWrite && (
+          <Button
+            icon={<InboxOutlined />}
+            type={pendingCount ? 'primary' : 'default'}
+            ghost={!!pendingCount}
+            onClick={() => setPendingOpen(true)}
+            data-testid="ship-pending-orders"
+          >
+            {t('orderLink.pendingButton', { count: pendingCount ?? 0 })}
+          </Button>
+        )}
         {canWrite && (
           <Button
             type="primary"
@@ -244,11 +314,22 @@ export function ShippingPage() {
           if (created) void load();
         }}
       />
+      {pendingOpen && (
+        <PendingOrdersModal
+          open
+          onClose={(queued) => {
+            setPendingOpen(false);
+            void loadPending();
+            if (queued) void load();
+          }}
+        />
+      )}
       <PackModal
         documentId={packing}
         onClose={(changed) => {
           setPacking(null);
           if (changed) void load();
+          if (changed) void loadPending();
         }}
       />
     </div>
