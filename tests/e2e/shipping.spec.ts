@@ -76,9 +76,15 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   await page.getByTestId('ship-new-order').click();
   await page.getByTestId('ship-new-orderref').fill('MANUAL-0001');
   await page.getByTestId('ship-new-buyer').fill('门店自提·李女士');
+  // Type once the dropdown is open (typing while it opens can be cleared by the opening).
   await page.getByTestId('ship-new-sku-0').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toBeVisible();
   await page.getByTestId('ship-new-sku-0').locator('input').fill(order1[0]!.code);
-  await page.locator('.ant-select-item-option').filter({ hasText: order1[0]!.code }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: order1[0]!.code })
+    .first()
+    .click();
   await shot('new-order');
   await page.getByTestId('ship-new-save').click();
   await expect(page.getByTestId('ship-row-MANUAL-0001')).toContainText('门店自提·李女士');
