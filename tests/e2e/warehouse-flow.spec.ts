@@ -152,6 +152,9 @@ test('warehouse flow: receive by scanning → bin → pick, pack-check, ship →
   for (const l of order) await expect(pick).toContainText(l.code);
   const qty = (await pick.locator('tbody tr td:nth-child(5)').allTextContents()).map(Number);
   expect(qty.reduce((s, q) => s + q, 0)).toBe(order.reduce((s, l) => s + l.quantity, 0));
+  // A picker walks by the bin code: it must not break at its hyphens.
+  const binCell = pick.locator('tbody tr td:nth-child(2)').first();
+  expect(await binCell.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('nowrap');
   await shot('picklist-preview');
   const pdf = testInfo.outputPath('picklist.pdf');
   await page.emulateMedia({ media: 'print' });

@@ -277,11 +277,11 @@ function PickListView({ list }: { list: PickList }) {
       <table>
         <thead>
           <tr>
-            <th className="num">{t('shipping.pickSeq')}</th>
-            <th>{t('shipping.pickBin')}</th>
-            <th>{t('shipping.pickCode')}</th>
+            <th className="num nowrap">{t('shipping.pickSeq')}</th>
+            <th className="nowrap">{t('shipping.pickBin')}</th>
+            <th className="nowrap">{t('shipping.pickCode')}</th>
             <th>{t('shipping.pickTitleSpec')}</th>
-            <th className="num">{t('shipping.pickQty')}</th>
+            <th className="num nowrap">{t('shipping.pickQty')}</th>
             <th>{t('shipping.pickForOrders')}</th>
             <th>{t('shipping.pickDone')}</th>
           </tr>
@@ -290,10 +290,10 @@ function PickListView({ list }: { list: PickList }) {
           {list.rows.map((r, i) => (
             <tr key={`${r.binId}|${r.skuId}`} data-testid={`pick-row-${i}`}>
               <td className="num">{i + 1}</td>
-              <td>
+              <td className="nowrap">
                 <strong>{r.binCode}</strong>
               </td>
-              <td>{r.code}</td>
+              <td className="nowrap">{r.code}</td>
               <td>
                 {r.title}
                 {r.spec ? ` · ${r.spec}` : ''}
