@@ -135,10 +135,17 @@ test('warehouse flow: receive by scanning → bin → pick, pack-check, ship →
   await page.getByTestId('wh-subtab-balances').click();
   await expect(page.getByTestId(`wh-balance-row-${a.code}-D-02-01`).locator('td').nth(4)).toHaveText('2');
   await expect(page.getByTestId(`wh-balance-row-${b.code}-D-02-01`).locator('td').nth(4)).toHaveText('1');
-  await page.getByTestId('wh-balance-search').fill('D-02-01');
+  // The bin view: filtered to D-02-01, exactly the two received SKUs.
+  await page.getByTestId('wh-balance-filter-bin').click();
+  await page.keyboard.type('D-02-01');
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: 'D-02-01' })
+    .click();
+  await expect(page.locator('[data-testid^="wh-balance-row-"]')).toHaveCount(2);
   await expect(page.getByTestId(`wh-balance-row-${a.code}-D-02-01`)).toBeVisible();
   await shot('balances-in-bin');
-  await page.getByTestId('wh-balance-search').fill('');
+  await page.getByTestId('wh-balance-clear').click();
 
   // ------------------------------------------------------------------ 发货: pick list printed
   await page.getByTestId('wh-subtab-shipping').click();
