@@ -161,7 +161,7 @@ test('warehouse flow: receive by scanning → bin → pick, pack-check, ship →
   expect(qty.reduce((s, q) => s + q, 0)).toBe(order.reduce((s, l) => s + l.quantity, 0));
   // A picker walks by the bin code: it must not break at its hyphens.
   const binCell = pick.locator('tbody tr td:nth-child(2)').first();
-  expect(await binCell.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('nowrap');
+  await expect(binCell).toHaveCSS('white-space', 'nowrap');
   await shot('picklist-preview');
   const pdf = testInfo.outputPath('picklist.pdf');
   await page.emulateMedia({ media: 'print' });
