@@ -962,8 +962,8 @@ export interface AssessmentRow {
   staffId: string;
   name: string;
   role: Role;
-  /** Measure key → value (see `assessment.month`'s `measures`). */
-  values: Record<string, number>;
+  /** Measure key → value (see `assessment.month`'s `measures`); null: nothing to measure (a blank). */
+  values: Record<string, number | null>;
   score: number | null;
   comment: string;
   /** The saved score's version; null before the first save. */

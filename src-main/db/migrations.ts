@@ -9,6 +9,7 @@ import m0005 from './migrations/0005_alerts.sql?raw';
 import m0006 from './migrations/0006_staffing.sql?raw';
 import m0007 from './migrations/0007_service.sql?raw';
 import m0008 from './migrations/0008_art.sql?raw';
+import m0009 from './migrations/0009_perf.sql?raw';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'staffing', sql: m0006 },
   { version: 7, name: 'service', sql: m0007 },
   { version: 8, name: 'art', sql: m0008 },
+  { version: 9, name: 'perf', sql: m0009 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

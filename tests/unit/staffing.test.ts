@@ -12,10 +12,13 @@ import type {
   ClockStatus,
   Envelope,
   ExportResult,
+  PackScanAnswer,
   Punch,
   RotaWeek,
   ShiftTemplate,
   StockDocument,
+  Stocktake,
+  StocktakeCounted,
 } from '../../src-main/api/contract';
 import { assessmentMonth, MEASURES, type Measure } from '../../src-main/modules/staffing/assessment';
 import { personAttendance } from '../../src-main/modules/staffing/attendance';
@@ -613,6 +616,101 @@ describe('the monthly assessment', () => {
   });
 });
 
+describe('assessment: packing errors caught and stocktake accuracy', () => {
+  it('counts refused pack scans per person and the share of lines counted right first time', async () => {
+    await start();
+    at('2026-11-10T10:00:00');
+    const p = await app.ok<{ skus: { id: string }[] }>(M, 'catalog.create', sampleProduct());
+    const [a, b] = p.skus.map((s) => s.id) as [string, string];
+    const bin = await app.ok<{ id: string }>(WS, 'warehouse.saveBin', { code: 'A-01-01' });
+    const rk = await app.ok<StockDocument>(WS, 'warehouse.saveDraft', {
+      type: 'purchase_in',
+      lines: [
+        { skuId: a, binId: bin.id, quantity: 10 },
+        { skuId: b, binId: bin.id, quantity: 10 },
+      ],
+    });
+    await app.ok(WS, 'warehouse.post', { id: rk.id });
+
+    // Pack check of an order of one TX001-WH-L: the agent's scans catch a wrong item and an extra
+    // one, the supervisor's one wrong item; a correct scan and an unknown code are no catch.
+    const order = await app.ok<StockDocument>(WA, 'shipping.createOrder', {
+      orderRef: 'TB900001',
+      counterpart: '买家小李',
+      lines: [{ skuId: a, quantity: 1 }],
+    });
+    const scan = (who: string, code: string) =>
+      app.ok<PackScanAnswer>(who, 'shipping.packScan', { documentId: order.id, code });
+    expect((await scan(WA, 'TX001-BK-XL')).result).toBe('wrong');
+    expect((await scan(WA, 'TX001-WH-L')).result).toBe('ok');
+    expect((await scan(WA, 'TX001-WH-L')).result).toBe('extra');
+    expect((await scan(WA, 'NO-SUCH-CODE')).result).toBe('unknown');
+    expect((await scan(WS, 'TX001-BK-XL')).result).toBe('wrong');
+
+    // A monthly stocktake: the agent counts both lines first, one of them wrong (8 of 10); the
+    // supervisor's recount finds 10. Approved in November.
+    const t = await app.ok<Stocktake>(WS, 'stocktake.start', { kind: 'monthly', scope: { type: 'all' } });
+    await app.ok<StocktakeCounted>(WA, 'stocktake.count', {
+      id: t.id,
+      counts: [
+        { skuId: a, binId: bin.id, counted: 8 },
+        { skuId: b, binId: bin.id, counted: 10 },
+      ],
+    });
+    await app.ok<StocktakeCounted>(WS, 'stocktake.count', {
+      id: t.id,
+      counts: [{ skuId: a, binId: bin.id, counted: 10 }],
+    });
+    at('2026-11-15T18:00:00');
+    expect((await app.ok<Stocktake>(WS, 'stocktake.approve', { id: t.id })).status).toBe('approved');
+
+    const nov = await app.ok<AssessmentMonth>(WS, 'assessment.month', { month: '2026-11' });
+    expect(nov.measures.slice(-2)).toEqual([
+      { key: 'packErrorsCaught', header: '打包查错次数' },
+      { key: 'stocktakeAccuracy', header: '盘点准确率(%)' },
+    ]);
+    const agentOf = (m: AssessmentMonth) => m.rows.find((r) => r.staffId === wa())!.values;
+    const supOf = (m: AssessmentMonth) => m.rows.find((r) => r.staffId === ws())!.values;
+    expect(agentOf(nov)).toMatchObject({ packErrorsCaught: 2, stocktakeAccuracy: 50 });
+    // The supervisor only recounted: no first counts, so no accuracy (blank, not 0).
+    expect(supOf(nov)).toMatchObject({ packErrorsCaught: 1, stocktakeAccuracy: null });
+
+    // A spot check later in the month, all right first time: 3 of 4 lines overall, 75.
+    at('2026-11-20T10:00:00');
+    const t2 = await app.ok<Stocktake>(WS, 'stocktake.start', { kind: 'spot', scope: { type: 'all' } });
+    await app.ok<StocktakeCounted>(WA, 'stocktake.count', {
+      id: t2.id,
+      counts: [
+        { skuId: a, binId: bin.id, counted: 10 },
+        { skuId: b, binId: bin.id, counted: 10 },
+      ],
+    });
+    await app.ok(WS, 'stocktake.approve', { id: t2.id });
+    expect(
+      agentOf(await app.ok<AssessmentMonth>(WS, 'assessment.month', { month: '2026-11' })),
+    ).toMatchObject({
+      stocktakeAccuracy: 75,
+    });
+
+    // December's catch counts for December only; nobody counted in December.
+    at('2026-12-01T00:30:00');
+    expect((await scan(WA, 'TX001-BK-XL')).result).toBe('wrong');
+    const dec = await app.ok<AssessmentMonth>(WS, 'assessment.month', { month: '2026-12' });
+    expect(agentOf(dec)).toMatchObject({ packErrorsCaught: 1, stocktakeAccuracy: null });
+    expect(supOf(dec)).toMatchObject({ packErrorsCaught: 0, stocktakeAccuracy: null });
+
+    // The CSV: the count, the percentage, and an empty cell for the supervisor's accuracy.
+    const res = await app.ok<ExportResult>(M, 'assessment.exportCsv', { month: '2026-11' });
+    if (res.cancelled) throw new Error('cancelled');
+    const rows = fs.readFileSync(res.path, 'utf8').slice(1).trim().split('\r\n');
+    expect(rows[0]).toBe(
+      '月份,姓名,岗位,过账单据数,拣货行数,出勤天数,工作时长(小时),迟到次数,早退次数,缺勤次数,缺卡次数,打包查错次数,盘点准确率(%),主管评分,评语',
+    );
+    expect(rows).toContain('2026-11,wh_agent-人员,仓储专员,0,0,0,0,0,0,0,0,2,75,,');
+    expect(rows).toContain('2026-11,wh_supervisor-人员,仓储主管,1,0,0,0,0,0,0,0,1,,,');
+  });
+});
+
 describe('CSV exports', () => {
   it('writes the attendance report and the assessment with Chinese intact (UTF-8 BOM and GBK)', async () => {
     await start();
@@ -655,8 +753,8 @@ describe('CSV exports', () => {
     const text = new TextDecoder('gb18030').decode(fs.readFileSync(res2.path));
     const rows = text.trim().split('\r\n');
     expect(rows[0]).toBe(
-      '月份,姓名,岗位,过账单据数,拣货行数,出勤天数,工作时长(小时),迟到次数,早退次数,缺勤次数,缺卡次数,主管评分,评语',
+      '月份,姓名,岗位,过账单据数,拣货行数,出勤天数,工作时长(小时),迟到次数,早退次数,缺勤次数,缺卡次数,打包查错次数,盘点准确率(%),主管评分,评语',
     );
-    expect(rows).toContain('2026-11,wh_agent-人员,仓储专员,0,0,1,8.7,1,0,0,0,88,"认真负责, ""靠谱"""');
+    expect(rows).toContain('2026-11,wh_agent-人员,仓储专员,0,0,1,8.7,1,0,0,0,0,,88,"认真负责, ""靠谱"""');
   });
 });

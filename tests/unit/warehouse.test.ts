@@ -463,6 +463,45 @@ describe('ledger and balances', () => {
     expect(future.total).toBe(0);
   });
 
+  it('pages and counts a SKU (or bin) ledger with a further filter like the whole ledger filtered', async () => {
+    for (let i = 0; i < 6; i++) {
+      await receive(5 + i, skuA, i % 2 ? bin1.id : bin2.id);
+      const out = await draft({
+        type: 'sales_out',
+        lines: [{ skuId: skuA, binId: i % 2 ? bin1.id : bin2.id, quantity: 1 + (i % 3) }],
+      });
+      await post(out.id, i % 2 ? A : M);
+      await receive(1, skuB);
+    }
+    const key = (r: MovementRow) => [r.seq, r.documentType, r.qtyDelta, r.balance, r.binCode, r.staffName];
+    for (const base of [{ skuId: skuA }, { skuId: skuA, binId: bin1.id }, { binId: bin1.id }]) {
+      const whole = (await app.ok<Paged<MovementRow>>(M, 'warehouse.ledger', { ...base, limit: 500 })).rows;
+      for (const [filter, keep] of [
+        [{ type: 'sales_out' }, (r: MovementRow) => r.documentType === 'sales_out'],
+        [{ type: 'purchase_in' }, (r: MovementRow) => r.documentType === 'purchase_in'],
+        [{ staffId: app.people.wh_agent!.id }, (r: MovementRow) => r.staffId === app.people.wh_agent!.id],
+      ] as const) {
+        const expected = whole.filter(keep);
+        expect(expected.length).toBeGreaterThan(0);
+        for (const [offset, limit] of [
+          [0, 2],
+          [2, 2],
+          [5, 4],
+          [40, 5],
+        ] as const) {
+          const got = await app.ok<Paged<MovementRow>>(M, 'warehouse.ledger', {
+            ...base,
+            ...filter,
+            offset,
+            limit,
+          });
+          expect(got.total).toBe(expected.length);
+          expect(got.rows.map(key)).toEqual(expected.slice(offset, offset + limit).map(key));
+        }
+      }
+    }
+  });
+
   it('lists balances with value and totals; filters by search and bin', async () => {
     await receive(10);
     await receive(4, skuB, bin2.id);

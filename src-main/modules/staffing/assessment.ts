@@ -1,13 +1,16 @@
 // The monthly assessment (月度考核) of the warehouse team: measures taken from the data, plus the
 // supervisor's score (0–100) and comments per person and month (assessment_score, its only
 // writer). A measure is one entry in MEASURES: a function (store, { from, to }) → Map<staffId,
-// number> over the shop-local month [from, to) given as UTC ISO instants. Adding a measure from
-// another module (packing errors caught, stocktake accuracy) is one more entry here, plus its
-// label under `assessment.measures.<key>` in the i18n files (the Chinese header is the fallback).
+// number> over the shop-local month [from, to) given as UTC ISO instants. A measure from another
+// module (packing errors caught from shipping, stocktake accuracy from stocktake) is one more
+// entry here, plus its label under `assessment.measures.<key>` in the i18n files (the Chinese
+// header is the fallback). A rate sets `blankWhenMissing`: someone with nothing to rate gets null.
 import type { AssessmentMonth, AssessmentRow } from '../../api/contract';
 import type { Store } from '../../db/store';
 import { AppError, fieldErrors } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { packErrorsCaught } from '../warehouse/shipping';
+import { countAccuracy } from '../warehouse/stocktake';
 import { shopTimeZone } from '../staff/service';
 import { attendanceFor } from './attendance';
 import { teamPeople } from './rota';
@@ -24,6 +27,11 @@ export interface Measure {
   /** The CSV column (Chinese, like every export header). */
   header: string;
   fn: MeasureFn;
+  /**
+   * Someone missing from the map has no value (null: a blank cell, "—" on screen) rather than 0 —
+   * for rates, where "did nothing to rate" is not "rated 0".
+   */
+  blankWhenMissing?: boolean;
 }
 
 const countBy = (rows: { staffId: string; n: number }[]) => new Map(rows.map((r) => [r.staffId, r.n]));
@@ -69,6 +77,19 @@ function attendanceMeasure(pick: (r: ReturnType<typeof attendanceFor>['rows'][nu
   };
 }
 
+/**
+ * Stocktake accuracy (盘点准确率): of the lines the person counted first in stocktakes approved this
+ * month, the percentage (0–100, one decimal) a recount did not change. Only people who counted
+ * appear in the map: the others get a blank, not 0.
+ */
+export const stocktakeAccuracy: MeasureFn = (store, range) =>
+  new Map(
+    [...countAccuracy(store, range)].map(([staffId, c]) => [
+      staffId,
+      Math.round((c.exact * 1000) / c.lines) / 10,
+    ]),
+  );
+
 export const MEASURES: Measure[] = [
   { key: 'documentsPosted', header: '过账单据数', fn: documentsPosted },
   { key: 'linesPicked', header: '拣货行数', fn: linesPicked },
@@ -82,6 +103,9 @@ export const MEASURES: Measure[] = [
   { key: 'earlyCount', header: '早退次数', fn: attendanceMeasure((r) => r.earlyCount) },
   { key: 'absentCount', header: '缺勤次数', fn: attendanceMeasure((r) => r.absentCount) },
   { key: 'missingPunchCount', header: '缺卡次数', fn: attendanceMeasure((r) => r.missingPunchCount) },
+  // Wrong or extra items the person's pack-check scans refused this month.
+  { key: 'packErrorsCaught', header: '打包查错次数', fn: packErrorsCaught },
+  { key: 'stocktakeAccuracy', header: '盘点准确率(%)', fn: stocktakeAccuracy, blankWhenMissing: true },
 ];
 
 export function measureRange(store: Store, month: string): MeasureRange {
@@ -113,7 +137,11 @@ export function assessmentMonth(
   measures: readonly Measure[] = MEASURES,
 ): AssessmentMonth {
   const range = measureRange(store, month);
-  const values = measures.map((m) => ({ key: m.key, map: m.fn(store, range) }));
+  const values = measures.map((m) => ({
+    key: m.key,
+    map: m.fn(store, range),
+    missing: m.blankWhenMissing ? null : 0,
+  }));
   const scores = new Map(
     store
       .stmt<ScoreDb>(`SELECT * FROM assessment_score WHERE month = ?`)
@@ -126,7 +154,7 @@ export function assessmentMonth(
       staffId: p.id,
       name: p.name,
       role: p.role,
-      values: Object.fromEntries(values.map((v) => [v.key, v.map.get(p.id) ?? 0])),
+      values: Object.fromEntries(values.map((v) => [v.key, v.map.get(p.id) ?? v.missing])),
       score: s?.score ?? null,
       comment: s?.comment ?? '',
       version: s?.updated_at ?? null,

@@ -101,7 +101,7 @@ export function assessmentCsvQuery(store: Store, month: string): CsvQuery {
       month,
       r.name,
       ROLE_ZH[r.role] ?? r.role,
-      ...a.measures.map((m) => r.values[m.key] ?? 0),
+      ...a.measures.map((m) => r.values[m.key] ?? null), // null: an empty cell
       r.score,
       r.comment,
     ]),

@@ -962,6 +962,25 @@ export function ledger(
       .all({ ...params, limit: input.limit, offset: input.offset });
     return { rows: page.map(toMovement), total: n };
   }
+  if (inner.length) {
+    // A SKU's (or bin's) ledger with a further filter (type, person, dates, document): one pass
+    // over the SKU's rows — the running balance from the covering index, each row and its
+    // document read once for the filter, the total as a window count over the filtered rows —
+    // then full rows and joins for the page's rows only.
+    const window = `SELECT m.seq AS wseq, SUM(m.qty_delta) OVER (PARTITION BY m.sku_id ORDER BY m.seq) AS balance
+       FROM stock_movement m WHERE ${inner.join(' AND ')}`;
+    const page = store
+      .stmt<MovementDb & { total: number }>(
+        `SELECT ${MOVEMENT_COLUMNS}, x.total FROM (SELECT m2.*, f.balance, f.total FROM (
+             SELECT w.wseq, w.balance, COUNT(*) OVER () AS total
+             FROM (${window}) w JOIN stock_movement x ON x.seq = w.wseq JOIN stock_document d ON d.id = x.document_id
+             WHERE ${where} ORDER BY w.wseq DESC LIMIT @limit OFFSET @offset) f
+           JOIN stock_movement m2 ON m2.seq = f.wseq) x ${MOVEMENT_JOINS}
+         ORDER BY x.seq DESC`,
+      )
+      .all({ ...params, limit: input.limit, offset: input.offset });
+    if (page.length) return { rows: page.map(toMovement), total: page[0]!.total };
+  }
   const total = store
     .stmt<{ n: number }>(
       `SELECT COUNT(*) AS n FROM (${source}) x JOIN stock_document d ON d.id = x.document_id WHERE ${where}`,
@@ -978,7 +997,7 @@ export function ledger(
 
 /**
  * SQL for the quantity of SKU `sku` in bin `bin` on orders awaiting shipment: lines of draft
- * sales_out documents with an order ref (by the stock_document_line_sku_bin index).
+ * sales_out documents with an order ref (by the covering stock_document_line_sku_bin index, 0009).
  */
 export function reservedSql(sku: string, bin: string): string {
   return `(SELECT COALESCE(SUM(rl.quantity), 0) FROM stock_document_line rl

@@ -518,7 +518,7 @@ export function packErrorsCaught(store: Store, range: { from: string; to: string
     store
       .stmt<{ staff_id: string; n: number }>(
         `SELECT staff_id, COUNT(*) AS n FROM pack_check
-         WHERE at >= @from AND at <= @to AND result IN ('wrong', 'extra') GROUP BY staff_id`,
+         WHERE at >= @from AND at < @to AND result IN ('wrong', 'extra') GROUP BY staff_id`,
       )
       .all({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() })
       .map((r) => [r.staff_id, r.n]),

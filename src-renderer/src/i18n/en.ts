@@ -1423,6 +1423,8 @@ const en: Messages = {
       earlyCount: 'Left early',
       absentCount: 'Absent',
       missingPunchCount: 'Missing punches',
+      packErrorsCaught: 'Packing errors caught',
+      stocktakeAccuracy: 'Count accuracy (%)',
     },
     score: 'Score',
     comment: 'Comments',
@@ -1431,7 +1433,7 @@ const en: Messages = {
     saved: 'Assessment of {{name}} saved',
     export: 'Export CSV',
     exportBody: 'Export the assessment for {{month}}: {{count}} people.',
-    hint: 'Documents posted, lines picked (sales-out lines) and attendance are counted from this month’s data; the supervisor gives the 0–100 score and comments.',
+    hint: 'Documents posted, lines picked (sales-out lines), packing errors caught (wrong or extra items refused by the pack check) and attendance are counted from this month’s data; count accuracy is the share of lines the person counted first, in stocktakes approved this month, that a recount did not change (“—” when they counted nothing); the supervisor gives the 0–100 score and comments.',
     empty: 'The warehouse team has nobody yet',
   },
   alerts: {

@@ -1391,6 +1391,8 @@ const zhCN = {
       earlyCount: '早退',
       absentCount: '缺勤',
       missingPunchCount: '缺卡',
+      packErrorsCaught: '打包查错',
+      stocktakeAccuracy: '盘点准确率(%)',
     },
     score: '主管评分',
     comment: '评语',
@@ -1399,7 +1401,7 @@ const zhCN = {
     saved: '{{name}} 的考核已保存',
     export: '导出 CSV',
     exportBody: '导出 {{month}} 的月度考核，共 {{count}} 人。',
-    hint: '过账单据、拣货行数（销售出库明细行）和出勤情况按本月数据自动统计；评分 0–100 分和评语由主管填写。',
+    hint: '过账单据、拣货行数（销售出库明细行）、打包查错（扫码核对时拦下的错货、多货）和出勤情况按本月数据自动统计；盘点准确率是本月审核通过的盘点里本人初盘、复盘后没有改动的行所占比例，本月没参加盘点显示“—”；评分 0–100 分和评语由主管填写。',
     empty: '仓储组还没有员工',
   },
   alerts: {

@@ -95,7 +95,7 @@ export function AssessmentPage() {
       align: 'right' as const,
       render: (_: unknown, r: AssessmentRow) => (
         <span className="num" data-testid={`asm-${r.name}-${m.key}`}>
-          {r.values[m.key] ?? 0}
+          {r.values[m.key] ?? '—'}
         </span>
       ),
     })),
