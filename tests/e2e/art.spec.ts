@@ -19,9 +19,14 @@ async function signIn(page: Page, name: string, pin: string): Promise<void> {
   await expect(page.getByTestId('header-person-name')).toHaveText(name);
 }
 
-async function switchTo(page: Page, name: string, pin: string): Promise<void> {
-  await page.keyboard.press('Escape'); // close the task drawer
+/** Close the task drawer with its ✕ (Escape only works while the focus is inside the drawer). */
+async function closeTaskDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-close:visible').last().click();
   await expect(page.getByTestId('art-task-drawer')).toHaveCount(0);
+}
+
+async function switchTo(page: Page, name: string, pin: string): Promise<void> {
+  await closeTaskDrawer(page);
   await page.getByTestId('header-signout').click();
   await signIn(page, name, pin);
   await page.getByTestId('tab-art').click();
@@ -87,7 +92,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   expect(number).toMatch(/^SJ-/);
   await page.getByTestId('art-move-doing').click();
   await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.doing);
-  await page.keyboard.press('Escape');
+  await closeTaskDrawer(page);
   await expect(page.getByTestId(`art-col-doing`).getByTestId(`art-card-${number}`)).toBeVisible();
   await shot('board');
 
@@ -184,7 +189,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await expect(page.getByTestId('art-task-status')).toHaveText(zh.tasks.status.done);
   await expect(page.getByTestId('art-task-history')).toContainText('退回修改');
   await shot('approved');
-  await page.keyboard.press('Escape');
+  await closeTaskDrawer(page);
   await expect(page.getByTestId('art-col-done').getByTestId(`art-card-${number}`)).toBeVisible();
   await page.getByTestId('art-task-view').getByText(zh.tasks.calendar).click();
   await expect(page.getByTestId(`art-cal-${number}`)).toBeVisible();

@@ -40,8 +40,11 @@ function thisWeek(): string[] {
 /** Pick an option in the antd Select of one rota cell. */
 async function assign(page: Page, person: string, date: string, label: string): Promise<void> {
   await page.getByTestId(`rota-cell-${person}-${date}`).click();
+  // The previous cell's dropdown may still be fading out: the newest one is the last in the page.
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option')
     .filter({ hasText: label })
     .click();
 }
