@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, pickOption } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -34,13 +34,7 @@ async function switchTo(page: Page, name: string, pin: string): Promise<void> {
 
 /** Choose in an antd select by typing and clicking the option that contains `text`. */
 async function pick(page: Page, testId: string, typed: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
+  await pickOption(page, page.getByTestId(testId), text, { type: typed });
 }
 
 async function photo(file: string, w: number, h: number, hue: string): Promise<void> {

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface HarnessInfo {
   url: string;
@@ -84,3 +84,33 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/**
+ * Open an antd Select and click one of its options. The dropdown is found through the combobox's own
+ * id (its listbox is `<combobox id>_list`), never as "the visible dropdown":
+ * the previous Select's dropdown may still be fading out and would otherwise be picked, then vanish
+ * under the click. `type` searches first, as a person would in a long list; the first option
+ * containing `label` is clicked.
+ */
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  label: string,
+  opts: { type?: string } = {},
+): Promise<void> {
+  await select.click();
+  const combobox = select.locator('input[role="combobox"]');
+  await expect(combobox).toHaveAttribute('aria-expanded', 'true');
+  // Type only once the dropdown is open (typing while it opens can be cleared by the opening).
+  if (opts.type !== undefined) await page.keyboard.type(opts.type);
+  const id = await combobox.getAttribute('id');
+  if (!id) throw new Error('pickOption: the Select has no combobox id');
+  // The dropdown of this Select holds its listbox `<id>_list` (or, unvirtualised, options `<id>_list_<n>`).
+  await page
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id^="${id}_list"]`) })
+    .locator('.ant-select-item-option')
+    .filter({ hasText: label })
+    .first()
+    .click();
+}

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, pickOption } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 /** i18next-style interpolation of a zh-CN string. */
@@ -21,11 +21,7 @@ const TITLE = '纯棉圆领短袖T恤 男款';
 const FORMULA_TITLE = '=HYPERLINK("x")套装';
 
 async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
-    .first()
-    .click();
+  await pickOption(page, select, label);
 }
 
 async function signInWith(page: Page, name: string, pin: string): Promise<void> {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, pickOption } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -39,14 +39,7 @@ function thisWeek(): string[] {
 
 /** Pick an option in the antd Select of one rota cell. */
 async function assign(page: Page, person: string, date: string, label: string): Promise<void> {
-  await page.getByTestId(`rota-cell-${person}-${date}`).click();
-  // The previous cell's dropdown may still be fading out: the newest one is the last in the page.
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .last()
-    .locator('.ant-select-item-option')
-    .filter({ hasText: label })
-    .click();
+  await pickOption(page, page.getByTestId(`rota-cell-${person}-${date}`), label);
 }
 
 test('a supervisor builds the rota, a person clocks in and out, the monthly report shows it, prints and exports', async ({

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, pickOption } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -78,12 +78,7 @@ test('仓储主管 runs a monthly stocktake: count sheet, scanning with one vari
   await page.getByTestId('stk-scope-bins').click();
   // The bin lists are long (the demo shop has its own bins): type to narrow, as a person would.
   for (const which of ['from', 'to']) {
-    await page.getByTestId(`stk-start-${which}`).click();
-    await page.keyboard.type('E-01-01');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: 'E-01-01' })
-      .click();
+    await pickOption(page, page.getByTestId(`stk-start-${which}`), 'E-01-01', { type: 'E-01-01' });
   }
   await page.getByTestId('stk-start-note').fill('11月月底盘点');
   await shot('start');

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, pickOption } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -136,12 +136,7 @@ test('warehouse flow: receive by scanning → bin → pick, pack-check, ship →
   await expect(page.getByTestId(`wh-balance-row-${a.code}-D-02-01`).locator('td').nth(4)).toHaveText('2');
   await expect(page.getByTestId(`wh-balance-row-${b.code}-D-02-01`).locator('td').nth(4)).toHaveText('1');
   // The bin view: filtered to D-02-01, exactly the two received SKUs.
-  await page.getByTestId('wh-balance-filter-bin').click();
-  await page.keyboard.type('D-02-01');
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: 'D-02-01' })
-    .click();
+  await pickOption(page, page.getByTestId('wh-balance-filter-bin'), 'D-02-01', { type: 'D-02-01' });
   await expect(page.locator('[data-testid^="wh-balance-row-"]')).toHaveCount(2);
   await expect(page.getByTestId(`wh-balance-row-${a.code}-D-02-01`)).toBeVisible();
   await shot('balances-in-bin');
@@ -241,12 +236,8 @@ test('warehouse flow: receive by scanning → bin → pick, pack-check, ship →
   await expect(page.getByTestId('stk-kind-monthly')).toBeChecked();
   await page.getByTestId('stk-scope-bins').click();
   for (const id of ['stk-start-from', 'stk-start-to']) {
-    await page.getByTestId(id).click();
-    await page.keyboard.type('D-02-01'); // many bins: search rather than scroll the list
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: 'D-02-01' })
-      .click();
+    // Many bins: search rather than scroll the list.
+    await pickOption(page, page.getByTestId(id), 'D-02-01', { type: 'D-02-01' });
   }
   await page.getByTestId('stk-start-note').fill('11月月底盘点·D区');
   await shot('stocktake-start');
