@@ -131,6 +131,11 @@ export const CHANNELS = [
   'shipping.pendingOrders',
   'shipping.queueOrders',
   'orders.notifyWarehouse',
+  // handover (交接本)
+  'handover.open',
+  'handover.history',
+  'handover.write',
+  'handover.ack',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1337,6 +1337,68 @@ export interface OrderQueueResult {
   skipped: { orderId: string; orderNo: string; problem: OrderQueueProblem }[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// handover contract (交接本, §15.1): items a shift leaves for the next, each acknowledged once
+// ---------------------------------------------------------------------------------------------
+export const HANDOVER_KINDS = ['buyer', 'callback', 'stock', 'other'] as const;
+export type HandoverKind = (typeof HANDOVER_KINDS)[number];
+export interface HandoverShift {
+  templateId: string;
+  name: string;
+  start: string;
+  end: string;
+}
+export interface HandoverItem {
+  id: string;
+  date: string;
+  templateId: string;
+  shiftName: string;
+  kind: HandoverKind;
+  text: string;
+  buyerId: string | null;
+  buyerName: string | null;
+  orderId: string | null;
+  orderNo: string | null;
+  skuId: string | null;
+  skuLabel: string | null;
+  callbackAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string;
+  /** The following shift, whose people acknowledge the item. */
+  nextDate: string;
+  nextShiftName: string;
+  ack: { at: string; staffId: string; staffName: string; note: string } | null;
+  /** Whether the caller may acknowledge it (open, and on the next shift or a supervisor). */
+  canAck: boolean;
+}
+export interface HandoverOpen {
+  items: HandoverItem[];
+  /** Open items the caller may acknowledge. */
+  forMe: number;
+  /** The caller's service shift today (shop-local), from the rota, if any. */
+  myShift: (HandoverShift & { date: string }) | null;
+  shifts: HandoverShift[];
+  today: string;
+}
+const handoverItemInput = z
+  .strictObject({
+    kind: z.enum(HANDOVER_KINDS),
+    text: z.string().trim().min(1).max(500),
+    buyerId: z.string().uuid().optional(),
+    orderId: z.string().uuid().optional(),
+    skuId: z.string().uuid().optional(),
+    callbackAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'callback' && !v.callbackAt)
+      ctx.addIssue({ code: 'custom', path: ['callbackAt'], message: 'key:handoverCallbackTime' });
+    if (v.kind === 'stock' && !v.skuId)
+      ctx.addIssue({ code: 'custom', path: ['skuId'], message: 'key:handoverSku' });
+    if (v.kind === 'buyer' && !v.buyerId && !v.orderId)
+      ctx.addIssue({ code: 'custom', path: ['buyerId'], message: 'key:handoverBuyer' });
+  });
+
 export const contract = {
   'system.status': def<SystemStatus>()(empty, 'public'),
   'system.setup': def<Session>()(
@@ -1810,6 +1872,26 @@ export const contract = {
   ),
   /** 通知仓库发货: an outbound draft for one paid order (idempotent); refusals are CONFLICT errors. */
   'orders.notifyWarehouse': def<Order>()(z.strictObject({ id }), 'orders.write'),
+  // handover contract (交接本)
+  /** Every unacknowledged item, the caller's shift today and the service shifts. */
+  'handover.open': def<HandoverOpen>()(empty, 'handover.read'),
+  /** Items written for shifts on shop-local dates in the range (at most 62 days), newest first. */
+  'handover.history': def<HandoverItem[]>()(
+    z.strictObject({ from: localDate, to: localDate }),
+    'handover.read',
+  ),
+  'handover.write': def<HandoverItem[]>()(
+    z.strictObject({
+      date: localDate,
+      templateId: id,
+      items: z.array(handoverItemInput).min(1).max(50),
+    }),
+    'handover.write',
+  ),
+  'handover.ack': def<HandoverItem>()(
+    z.strictObject({ itemId: id, note: z.string().trim().max(300).default('') }),
+    'handover.write',
+  ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

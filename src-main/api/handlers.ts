@@ -29,6 +29,7 @@ import * as orderImport from '../modules/service/order-import';
 import * as followUp from '../modules/service/follow-up';
 import * as serviceExport from '../modules/service/export';
 import { getSettings, saveSettings } from '../modules/service/common';
+import * as handover from '../modules/service/handover';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -351,6 +352,11 @@ export const handlers: HandlerTable = {
       return orders.getOrder(ctx.store, input.id, canContact(ctx));
     },
   },
+  // handover (交接本)
+  'handover.open': { mode: 'read', run: (ctx) => handover.openItems(ctx.store, caller(ctx)) },
+  'handover.history': { mode: 'read', run: (ctx, input) => handover.history(ctx.store, caller(ctx), input) },
+  'handover.write': { run: (ctx, input) => handover.writeHandover(ctx.store, caller(ctx), input) },
+  'handover.ack': { run: (ctx, input) => handover.acknowledge(ctx.store, caller(ctx), input) },
 };
 
 /** May the caller see buyers' full phone numbers? (Others get them masked from main.) */

@@ -72,6 +72,10 @@ const GRANTS = {
   'orders.write': SERVICE,
   'orders.import': ['cs_supervisor'],
   'followup.write': SERVICE,
+  // Shift handover book (交接本): read it; write items and acknowledge them (who may acknowledge
+  // is enforced in main: the next shift on the rota, or a supervisor).
+  'handover.read': ['director', ...SERVICE],
+  'handover.write': SERVICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

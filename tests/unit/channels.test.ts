@@ -186,6 +186,20 @@ const rotaSetup = async (app: TestApp) => {
   return {};
 };
 
+/** Handover (交接本): an item written for today's 早班 (by the store manager). */
+const EARLY = '01930000-0000-7000-8000-000000000001';
+const shopToday = (app: TestApp) =>
+  app.store.localDay('Asia/Shanghai').replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+const handoverSetup = async (app: TestApp) => {
+  const date = shopToday(app);
+  const items = await app.ok<{ id: string }[]>(C, 'handover.write', {
+    date,
+    templateId: EARLY,
+    items: [{ kind: 'other', text: '打印机缺纸' }],
+  });
+  return { date, itemId: items[0]!.id };
+};
+
 const cases: Record<Channel, Case> = {
   'system.status': {
     valid: () => ({}),
@@ -1152,6 +1166,48 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ encoding: 'x' }),
     invalidFields: ['encoding'],
     forbidden: 'admin',
+  },
+  // handover (交接本)
+  'handover.open': {
+    prepare: handoverSetup,
+    as: 'cs_agent',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'wh_agent',
+  },
+  'handover.history': {
+    as: 'director',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '2026-11-31', to: 'x' }),
+    invalidFields: ['from', 'to'],
+    forbidden: 'art_agent',
+  },
+  'handover.write': {
+    as: 'cs_agent',
+    valid: (_ids, app) => ({
+      date: shopToday(app),
+      templateId: EARLY,
+      items: [
+        { kind: 'callback', text: '答应下午回电', callbackAt: '2026-11-28T08:00:00Z' },
+        { kind: 'other', text: '其他事项' },
+      ],
+    }),
+    invalid: () => ({
+      date: '2026-11-28',
+      templateId: EARLY,
+      items: [{ kind: 'callback', text: '' }, { kind: 'stock', text: '缺货' }],
+    }),
+    invalidFields: ['items.0.text', 'items.0.callbackAt', 'items.1.skuId'],
+    forbidden: 'director',
+  },
+  'handover.ack': {
+    prepare: handoverSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ itemId: ids.itemId!, note: '已处理' }),
+    invalid: (ids) => ({ itemId: ids.itemId!, note: 'x'.repeat(301) }),
+    invalidFields: ['note'],
+    forbidden: 'director',
   },
 };
 

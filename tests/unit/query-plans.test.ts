@@ -335,6 +335,21 @@ describe('query plans', () => {
       trackingNo: 'ZT123456789',
     });
     await app.ok(C, 'orders.get', { id: paidOrder.id });
+    // handover (交接本): write, the open list (a next-shift agent's rota check), acknowledge, history
+    const today = app.store.localDay('Asia/Shanghai').replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+    const handed = await app.ok<{ id: string }[]>(C, 'handover.write', {
+      date: today,
+      templateId: '01930000-0000-7000-8000-000000000001',
+      items: [
+        { kind: 'buyer', text: '未回复', buyerId: found.rows[0]!.id, orderId: orders.rows[0]!.id },
+        { kind: 'stock', text: '库存不准', skuId: sku2 },
+      ],
+    });
+    await app.signInAs(C, 'cs_agent');
+    await app.ok(C, 'handover.open', {});
+    await app.signInAs(C, 'manager');
+    await app.ok(C, 'handover.ack', { itemId: handed[0]!.id, note: '好' });
+    await app.ok(C, 'handover.history', { from: today, to: today });
 
     const sqls = app.store
       .preparedSql()
@@ -349,7 +364,7 @@ describe('query plans', () => {
           alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
         );
         if (
-          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count|rota_entry|attendance_punch|assessment_score|pack_check|shipment|buyer|buyer_search|buyer_note|sales_order|sales_order_line|sales_order_status|order_follow_up)\b/.test(
+          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count|rota_entry|attendance_punch|assessment_score|pack_check|shipment|buyer|buyer_search|buyer_note|sales_order|sales_order_line|sales_order_status|order_follow_up|handover_item|handover_ack)\b/.test(
             step,
           )
         ) {
