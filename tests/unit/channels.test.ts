@@ -1196,7 +1196,10 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({
       date: '2026-11-28',
       templateId: EARLY,
-      items: [{ kind: 'callback', text: '' }, { kind: 'stock', text: '缺货' }],
+      items: [
+        { kind: 'callback', text: '' },
+        { kind: 'stock', text: '缺货' },
+      ],
     }),
     invalidFields: ['items.0.text', 'items.0.callbackAt', 'items.1.skuId'],
     forbidden: 'director',

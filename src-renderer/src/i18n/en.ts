@@ -1222,7 +1222,8 @@ const en: Messages = {
     taskNotInReview: 'This task is not in review (someone may have reviewed it already)',
     notAFolder: 'That is not a folder; please choose again',
     handoverAcked: '{{name}} has already acknowledged this item',
-    handoverNotNextShift: 'Only the next shift ({{date}} {{shift}}) or a CS supervisor may acknowledge this item',
+    handoverNotNextShift:
+      'Only the next shift ({{date}} {{shift}}) or a CS supervisor may acknowledge this item',
     unsafeFileName: 'The naming rule makes an unsafe file name; please change it',
     orderImport: {
       encoding:
