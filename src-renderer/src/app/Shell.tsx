@@ -28,6 +28,8 @@ import { TasksPage } from '../features/art/TasksPage';
 import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
+import { HandoverPage } from '../features/service/HandoverPage';
+import { HandoverTabLabel } from '../features/service/HandoverTabLabel';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -35,7 +37,7 @@ import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'handover';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -139,6 +141,13 @@ const FEATURES: Record<Tab, Feature[]> = {
     },
     alertsFeature('cs-subtab-alerts-label'),
     rotaFeature('service'),
+    // handover (交接本)
+    {
+      key: 'handover',
+      needs: 'handover.read',
+      label: () => <HandoverTabLabel />,
+      render: () => <HandoverPage />,
+    },
   ],
   art: [
     { key: 'tasks', needs: 'art.read', label: (t) => t('tasks.tabTitle'), render: () => <TasksPage /> },
