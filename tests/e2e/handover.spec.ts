@@ -73,7 +73,10 @@ test('the early shift writes a handover; the late shift acknowledges each item',
 
   // 1: a stock problem with its SKU.
   await page.getByTestId('handover-item-0-kind').click();
-  await page.getByTitle(zh.handover.kinds.stock, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(zh.handover.kinds.stock, { exact: true })
+    .click();
   await page.getByTestId('handover-item-0-sku').click();
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
@@ -83,7 +86,10 @@ test('the early shift writes a handover; the late shift acknowledges each item',
   // 2: a promised callback.
   await page.getByTestId('handover-add').click();
   await page.getByTestId('handover-item-1-kind').click();
-  await page.getByTitle(zh.handover.kinds.callback, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(zh.handover.kinds.callback, { exact: true })
+    .click();
   await page.getByTestId('handover-item-1-callback').click();
   await page.keyboard.type(`${today} 19:30`);
   await page.keyboard.press('Enter');
