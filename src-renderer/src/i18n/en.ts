@@ -1982,6 +1982,7 @@ const en: Messages = {
     fromWarehouse: 'Shipped by the warehouse',
     source: 'Shipping info from',
     fromImport: 'From the imported export',
+  },
   handover: {
     tab: 'Handover',
     title: 'Shift handover',

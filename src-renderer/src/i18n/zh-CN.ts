@@ -1946,6 +1946,7 @@ const zhCN = {
     fromWarehouse: '仓库发货',
     source: '物流信息来源',
     fromImport: '导入的物流信息',
+  },
   handover: {
     tab: '交接本',
     title: '交接本',

@@ -1,4 +1,4 @@
--- 0010: customer-service shift handover book (交接本, §15.1). At the end of a shift an agent writes
+-- 0011: customer-service shift handover book (交接本, §15.1). At the end of a shift an agent writes
 -- items for the next shift (open buyers, promised callbacks, stock problems, other); someone on the
 -- next shift acknowledges each (已接收). Both are facts: an acknowledgement is a new row.
 
