@@ -128,16 +128,16 @@ describe('acknowledging', () => {
     await app.signInAs(C, 'cs_agent');
     expect(await app.call(C, 'handover.ack', { itemId: a!.id })).toMatchObject({
       ok: false,
+      error: { code: 'FORBIDDEN', key: 'handoverOwnItem' },
+    });
+    await as(extra['次日早班']!);
+    expect(await app.call(C, 'handover.ack', { itemId: a!.id })).toMatchObject({
+      ok: false,
       error: {
         code: 'FORBIDDEN',
         key: 'handoverNotNextShift',
         params: { shift: '晚班', date: '2026-11-27' },
       },
-    });
-    await as(extra['次日早班']!);
-    expect(await app.call(C, 'handover.ack', { itemId: a!.id })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
     });
     // The late shift sees both as theirs to acknowledge, and acknowledges one with a note.
     await as(extra['晚班客服']!);
@@ -151,8 +151,19 @@ describe('acknowledging', () => {
       ok: false,
       error: { code: 'CONFLICT', key: 'handoverAcked' },
     });
-    // A supervisor may acknowledge any item.
+    // A supervisor may acknowledge any item, except one she wrote herself.
     await app.signInAs(C, 'cs_supervisor');
+    const [own] = await app.ok<HandoverItem[]>(C, 'handover.write', {
+      date: '2026-11-27',
+      templateId: EARLY,
+      items: [{ kind: 'other', text: '主管写的事项' }],
+    });
+    expect(own!.canAck).toBe(false);
+    expect((await app.ok<HandoverOpen>(C, 'handover.open')).forMe).toBe(1);
+    expect(await app.call(C, 'handover.ack', { itemId: own!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', key: 'handoverOwnItem' },
+    });
     await app.ok(C, 'handover.ack', { itemId: b!.id });
   });
 

@@ -347,8 +347,9 @@ describe('query plans', () => {
     });
     await app.signInAs(C, 'cs_agent');
     await app.ok(C, 'handover.open', {});
-    await app.signInAs(C, 'manager');
+    await app.signInAs(C, 'cs_supervisor'); // not the writer: nobody acknowledges their own item
     await app.ok(C, 'handover.ack', { itemId: handed[0]!.id, note: '好' });
+    await app.signInAs(C, 'manager');
     await app.ok(C, 'handover.history', { from: today, to: today });
 
     const sqls = app.store

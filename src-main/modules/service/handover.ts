@@ -15,7 +15,7 @@ interface Caller {
   role: Role;
 }
 
-/** Supervisors and the store manager may acknowledge any shift's items. */
+/** Supervisors and the store manager may acknowledge any shift's items (but not their own). */
 const ACKS_ANY: readonly Role[] = ['cs_supervisor', 'manager'];
 
 interface TemplateDb {
@@ -118,6 +118,8 @@ class Context {
     return nextShift(this.active, date, templateId, this.all);
   }
   mayAck(r: { work_date: string; template_id: string; created_by: string }): boolean {
+    // A handover passes work to someone else: nobody acknowledges their own item.
+    if (r.created_by === this.caller.id) return false;
     if (ACKS_ANY.includes(this.caller.role)) return true;
     const n = this.next(r.work_date, r.template_id);
     if (!n) return false;
@@ -280,6 +282,7 @@ export function acknowledge(
   const r = itemById(store, input.itemId);
   if (!r) throw notFound('handoverItem');
   if (r.ack_at) throw new AppError('CONFLICT', 'handoverAcked', { name: r.ack_staff_name ?? '' });
+  if (r.created_by === caller.id) throw new AppError('FORBIDDEN', 'handoverOwnItem');
   if (!ctx.mayAck(r)) {
     const n = ctx.next(r.work_date, r.template_id);
     throw new AppError('FORBIDDEN', 'handoverNotNextShift', {

@@ -1224,6 +1224,7 @@ const en: Messages = {
     handoverAcked: '{{name}} has already acknowledged this item',
     handoverNotNextShift:
       'Only the next shift ({{date}} {{shift}}) or a CS supervisor may acknowledge this item',
+    handoverOwnItem: 'You wrote this item; someone on the next shift acknowledges it',
     unsafeFileName: 'The naming rule makes an unsafe file name; please change it',
     orderImport: {
       encoding:

@@ -1198,6 +1198,7 @@ const zhCN = {
     notAFolder: '选择的不是文件夹，请重新选择',
     handoverAcked: '这条交接事项已经由 {{name}} 接收过了',
     handoverNotNextShift: '只有下一班（{{date}} {{shift}}）的同事或客服主管才能接收这条交接事项',
+    handoverOwnItem: '这是你自己写的交接事项，要由下一班的同事接收',
     unsafeFileName: '命名规则生成的文件名不安全，请修改命名规则',
     orderImport: {
       encoding: '看不懂文件 {{file}} 的编码，没有导入。请从千牛或卖家中心重新导出，不要用别的软件另存',

@@ -93,25 +93,33 @@ export function HandoverPage() {
   const [acking, setAcking] = useState<HandoverItem | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [range, setRange] = useState<[string, string]>([
-    dayjs().subtract(6, 'day').format('YYYY-MM-DD'),
-    dayjs().format('YYYY-MM-DD'),
-  ]);
+  // The history shows the last seven days of the shop's calendar (its today comes from main).
+  const [picked, setPicked] = useState<[string, string] | null>(null);
+  const today = open?.today;
+  const range: [string, string] | null =
+    picked ?? (today ? [dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'), today] : null);
   const [history, setHistory] = useState<HandoverItem[] | null>(null);
 
   const [version, setVersion] = useState(0);
   const load = () => setVersion((v) => v + 1);
   useEffect(() => {
+    void useHandover.getState().refresh();
+  }, [version]);
+  const from = range?.[0];
+  const to = range?.[1];
+  useEffect(() => {
+    if (!from || !to) return;
     let live = true;
-    Promise.all([api.handover.history({ from: range[0], to: range[1] }), useHandover.getState().refresh()])
-      .then(([h]) => {
+    api.handover
+      .history({ from, to })
+      .then((h) => {
         if (live) setHistory(h);
       })
       .catch((e: unknown) => reportError(e));
     return () => {
       live = false;
     };
-  }, [range, version]);
+  }, [from, to, version]);
 
   async function ack() {
     if (!acking) return;
@@ -174,9 +182,9 @@ export function HandoverPage() {
         extra={
           <DatePicker.RangePicker
             allowClear={false}
-            value={[dayjs(range[0]), dayjs(range[1])]}
+            value={range ? [dayjs(range[0]), dayjs(range[1])] : null}
             onChange={(v) => {
-              if (v?.[0] && v[1]) setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')]);
+              if (v?.[0] && v[1]) setPicked([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')]);
             }}
             data-testid="handover-range"
           />

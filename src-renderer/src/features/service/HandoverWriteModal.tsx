@@ -5,6 +5,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_KINDS, type HandoverKind, type HandoverOpen } from '../../../../src-main/api/contract';
 import { api, reportError, ui } from '../../api';
+import { useSession } from '../../stores/session';
+import { shopTimeToUtc } from '../staffing/dates';
 import { SkuSelect } from '../warehouse/pickers';
 
 interface ItemValues {
@@ -67,6 +69,7 @@ export function HandoverWriteModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const timeZone = useSession((s) => s.timeZone);
 
   async function submit(v: Values) {
     setBusy(true);
@@ -79,7 +82,17 @@ export function HandoverWriteModal({
           text: it.text ?? '',
           ...(it.kind === 'buyer' && it.buyerId ? { buyerId: it.buyerId } : {}),
           ...(it.kind === 'stock' && it.skuId ? { skuId: it.skuId } : {}),
-          ...(it.kind === 'callback' && it.callbackAt ? { callbackAt: it.callbackAt.toISOString() } : {}),
+          ...(it.kind === 'callback' && it.callbackAt
+            ? {
+                // The picked wall-clock time is the shop's, whatever zone this computer is set to.
+                callbackAt: shopTimeToUtc(
+                  it.callbackAt.format('YYYY-MM-DD'),
+                  it.callbackAt.hour(),
+                  it.callbackAt.minute(),
+                  timeZone,
+                ).toISOString(),
+              }
+            : {}),
         })),
       });
       ui().message.success(t('handover.written', { count: items.length }));
