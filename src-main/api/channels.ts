@@ -131,6 +131,13 @@ export const CHANNELS = [
   'shipping.pendingOrders',
   'shipping.queueOrders',
   'orders.notifyWarehouse',
+  // reviews (中差评, h-reviews)
+  'reviews.list',
+  'reviews.get',
+  'reviews.create',
+  'reviews.handle',
+  'reviews.stats',
+  'reviews.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -14,6 +14,7 @@ import {
   type StocktakeStatus,
 } from './values';
 import * as art from './contract-art';
+import * as rv from './contract-reviews';
 
 export { CHANNELS, type Channel };
 
@@ -1143,7 +1144,7 @@ export interface BuyerNote {
   staffName: string | null;
   text: string;
 }
-export type TimelineKind = 'order' | 'followUp' | 'note';
+export type TimelineKind = 'order' | 'followUp' | 'note' | 'review';
 /** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -1810,6 +1811,25 @@ export const contract = {
   ),
   /** 通知仓库发货: an outbound draft for one paid order (idempotent); refusals are CONFLICT errors. */
   'orders.notifyWarehouse': def<Order>()(z.strictObject({ id }), 'orders.write'),
+  // reviews contract (中差评, §13.4; schemas and types in contract-reviews.ts)
+  'reviews.list': def<Paged<rv.ReviewRow>>()(
+    z.strictObject({ filter: rv.reviewFilter.default({ q: '' }), ...page }),
+    'reviews.read',
+  ),
+  'reviews.get': def<rv.Review>()(z.strictObject({ id }), 'reviews.read'),
+  /** Registers a 中评/差评 on an order line; the buyer is the order's. */
+  'reviews.create': def<rv.Review>()(rv.reviewCreateInput, 'reviews.write'),
+  /** Appends a handling step (contact, reason, solution, compensation, outcome) and applies it. */
+  'reviews.handle': def<rv.Review>()(rv.reviewHandleInput, 'reviews.write'),
+  /** Counts and rate revised by reason and by product over a review-date range. */
+  'reviews.stats': def<rv.ReviewStats>()(
+    z.strictObject({ from: localDate.optional(), to: localDate.optional() }),
+    'reviews.read',
+  ),
+  'reviews.exportCsv': def<ExportResult>()(
+    z.strictObject({ filter: rv.reviewFilter.default({ q: '' }), encoding: csvEncoding }),
+    'reviews.read',
+  ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -29,6 +29,7 @@ import * as orderImport from '../modules/service/order-import';
 import * as followUp from '../modules/service/follow-up';
 import * as serviceExport from '../modules/service/export';
 import { getSettings, saveSettings } from '../modules/service/common';
+import * as reviews from '../modules/service/reviews';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -350,6 +351,23 @@ export const handlers: HandlerTable = {
       orderLink.notifyWarehouse(ctx.store, me(ctx), input.id);
       return orders.getOrder(ctx.store, input.id, canContact(ctx));
     },
+  },
+  // reviews (中差评, h-reviews)
+  'reviews.list': { mode: 'read', run: (ctx, input) => reviews.listReviews(ctx.store, input) },
+  'reviews.get': { mode: 'read', run: (ctx, input) => reviews.getReview(ctx.store, input.id) },
+  'reviews.create': {
+    run: (ctx, input) => reviews.getReview(ctx.store, reviews.createReview(ctx.store, me(ctx), input)),
+  },
+  'reviews.handle': {
+    run: (ctx, input) => {
+      reviews.handleReview(ctx.store, me(ctx), input);
+      return reviews.getReview(ctx.store, input.id);
+    },
+  },
+  'reviews.stats': { mode: 'read', run: (ctx, input) => reviews.reviewStats(ctx.store, input) },
+  'reviews.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => reviews.exportReviews(ctx.store, ctx.host, input.filter, input.encoding),
   },
 };
 

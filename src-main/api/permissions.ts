@@ -72,6 +72,10 @@ const GRANTS = {
   'orders.write': SERVICE,
   'orders.import': ['cs_supervisor'],
   'followup.write': SERVICE,
+  // Reviews (中差评, §13.4): read them and their statistics (the art supervisor sees what buyers
+  // say about pictures and colours); register and handle them (customer service).
+  'reviews.read': ['director', ...SERVICE, 'art_supervisor'],
+  'reviews.write': SERVICE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -131,6 +131,25 @@ const ordersSetup = async (app: TestApp) => {
     skuId: p.skus[0]!.id,
   };
 };
+/** reviews (h-reviews): the imported orders and a 差评 registered on the shipped order's line. */
+const reviewSetup = async (app: TestApp) => {
+  const ids = await ordersSetup(app);
+  const list = await app.ok<{ rows: { id: string }[] }>(C, 'orders.list', {
+    filter: { q: '3012345678901234' },
+  });
+  const order = await app.ok<{ id: string; lines: { id: string }[] }>(C, 'orders.get', {
+    id: list.rows[0]!.id,
+  });
+  const unpaid = await app.ok<{ lines: { id: string }[] }>(C, 'orders.get', { id: ids.orderId });
+  const r = await app.ok<{ id: string; version: string }>(C, 'reviews.create', {
+    orderId: order.id,
+    orderLineId: order.lines[0]!.id,
+    rating: 'negative',
+    content: '袋子太薄',
+    reviewDate: '2026-11-21',
+  });
+  return { ...ids, reviewId: r.id, reviewVersion: r.version, lineId: unpaid.lines[0]!.id };
+};
 /** h-link: stock of 5 (postedSetup) and a paid manual order of 1 of that SKU, not yet queued. */
 const paidOrderSetup = async (app: TestApp) => {
   const ids = await postedSetup(app);
@@ -1150,6 +1169,68 @@ const cases: Record<Channel, Case> = {
     as: 'cs_agent',
     valid: () => ({}),
     invalid: () => ({ encoding: 'x' }),
+    invalidFields: ['encoding'],
+    forbidden: 'admin',
+  },
+  // reviews (中差评, h-reviews)
+  'reviews.list': {
+    prepare: reviewSetup,
+    as: 'art_supervisor',
+    valid: () => ({ filter: { rating: 'negative', from: '2026-11-01', q: '3012' } }),
+    invalid: () => ({ filter: { rating: 'bad', outcome: 'x' } }),
+    invalidFields: ['filter.rating', 'filter.outcome'],
+    forbidden: 'art_agent',
+  },
+  'reviews.get': {
+    prepare: reviewSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.reviewId }),
+    invalid: () => ({ id: 'PJ-1' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_supervisor',
+  },
+  'reviews.create': {
+    prepare: reviewSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({
+      orderId: ids.orderId,
+      orderLineId: ids.lineId,
+      rating: 'neutral',
+      content: '一般般',
+      reviewDate: '2026-11-27',
+    }),
+    invalid: (ids) => ({ orderId: ids.orderId, rating: 'bad', content: '', reviewDate: '27/11' }),
+    invalidFields: ['rating', 'content', 'reviewDate'],
+    forbidden: 'director',
+  },
+  'reviews.handle': {
+    prepare: reviewSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({
+      id: ids.reviewId,
+      expectedVersion: ids.reviewVersion,
+      contactChannel: 'wangwang',
+      reason: 'quality',
+      compensationFen: 500,
+      outcome: 'revised',
+    }),
+    invalid: (ids) => ({ id: ids.reviewId, reason: 'ugly', compensationFen: -1 }),
+    invalidFields: ['reason', 'compensationFen'],
+    forbidden: 'art_supervisor',
+  },
+  'reviews.stats': {
+    prepare: reviewSetup,
+    as: 'cs_supervisor',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '2026/11/01' }),
+    invalidFields: ['from'],
+    forbidden: 'wh_agent',
+  },
+  'reviews.exportCsv': {
+    prepare: reviewSetup,
+    as: 'director',
+    valid: () => ({}),
+    invalid: () => ({ encoding: 'utf16' }),
     invalidFields: ['encoding'],
     forbidden: 'admin',
   },

@@ -28,6 +28,7 @@ import { TasksPage } from '../features/art/TasksPage';
 import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
+import { ReviewsPage } from '../features/service/ReviewsPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -35,7 +36,7 @@ import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -131,6 +132,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       render: () => <FollowUpPage />,
     },
     { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
+    { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
     {
       key: 'catalogLookup',
       needs: 'catalog.read',
@@ -143,6 +145,8 @@ const FEATURES: Record<Tab, Feature[]> = {
   art: [
     { key: 'tasks', needs: 'art.read', label: (t) => t('tasks.tabTitle'), render: () => <TasksPage /> },
     { key: 'library', needs: 'art.read', label: (t) => t('library.tabTitle'), render: () => <LibraryPage /> },
+    // 美工主管 reads the 中差评 (colour and picture complaints) without the service tab.
+    { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
     catalogFeature,
   ],
   settings: [
