@@ -217,17 +217,34 @@ export function ReviewDrawer({
             <Descriptions.Item label={t('reviews.solution')} span={2}>
               {r.solution || '—'}
             </Descriptions.Item>
-            {r.explanation && (
+            {r.explanation ? (
               <Descriptions.Item label={t('reviews.explanation')} span={2}>
                 {r.explanation}
               </Descriptions.Item>
-            )}
+            ) : null}
             <Descriptions.Item label={t('reviews.registeredBy')}>{r.createdByName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('reviews.registeredAt')}>
               <span className="num">{formatDateTime(r.createdAt, timeZone)}</span>
             </Descriptions.Item>
           </Descriptions>
 
+          <Card size="small" title={t('reviews.steps')} data-testid="review-steps">
+            <Timeline
+              items={r.steps.map((s) => ({
+                color: s.kind === 'register' ? 'gray' : s.outcome === 'revised' ? 'green' : 'blue',
+                content: (
+                  <div>
+                    <Tag>{t(`reviews.stepKinds.${s.kind}`)}</Tag>
+                    <Typography.Text type="secondary">
+                      {formatDateTime(s.at, timeZone)}
+                      {s.staffName ? ` · ${s.staffName}` : ''}
+                    </Typography.Text>
+                    <StepText s={s} />
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
           {canWrite && (
             <Card size="small" title={t('reviews.handle')} data-testid="review-handle">
               {final && (
@@ -337,24 +354,6 @@ export function ReviewDrawer({
               </Form>
             </Card>
           )}
-
-          <Card size="small" title={t('reviews.steps')} data-testid="review-steps">
-            <Timeline
-              items={r.steps.map((s) => ({
-                color: s.kind === 'register' ? 'gray' : s.outcome === 'revised' ? 'green' : 'blue',
-                content: (
-                  <div>
-                    <Tag>{t(`reviews.stepKinds.${s.kind}`)}</Tag>
-                    <Typography.Text type="secondary">
-                      {formatDateTime(s.at, timeZone)}
-                      {s.staffName ? ` · ${s.staffName}` : ''}
-                    </Typography.Text>
-                    <StepText s={s} />
-                  </div>
-                ),
-              }))}
-            />
-          </Card>
         </Space>
       )}
     </Drawer>
