@@ -138,6 +138,14 @@ export const CHANNELS = [
   'reviews.handle',
   'reviews.stats',
   'reviews.exportCsv',
+  // promotions (活动, h-reviews)
+  'promotions.list',
+  'promotions.get',
+  'promotions.save',
+  'promotions.addTask',
+  'promotions.tickTask',
+  'promotions.results',
+  'promotions.saveSummary',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -15,6 +15,7 @@ import {
 } from './values';
 import * as art from './contract-art';
 import * as rv from './contract-reviews';
+import * as pm from './contract-promotions';
 
 export { CHANNELS, type Channel };
 
@@ -1829,6 +1830,27 @@ export const contract = {
   'reviews.exportCsv': def<ExportResult>()(
     z.strictObject({ filter: rv.reviewFilter.default({ q: '' }), encoding: csvEncoding }),
     'reviews.read',
+  ),
+  // promotions contract (活动, §6.6; schemas and types in contract-promotions.ts)
+  /** Campaigns, newest end date first; also what the art tab lists to attach creative tasks to. */
+  'promotions.list': def<pm.PromotionRow[]>()(
+    z.strictObject({ phase: z.enum(pm.PROMOTION_PHASES).optional() }),
+    'promotions.read',
+  ),
+  'promotions.get': def<pm.Promotion>()(z.strictObject({ id }), 'promotions.read'),
+  'promotions.save': def<pm.Promotion>()(pm.promotionInput, 'promotions.write'),
+  'promotions.addTask': def<pm.Promotion>()(pm.promotionTaskInput, 'promotions.write'),
+  /** Tick (or untick) a checklist item: its owner, or someone with promotions.write. */
+  'promotions.tickTask': def<pm.Promotion>()(
+    z.strictObject({ taskId: id, done: z.boolean() }),
+    'promotions.read',
+  ),
+  /** Orders and revenue of the campaign's SKUs in its window vs the same length just before. */
+  'promotions.results': def<pm.PromotionResults>()(z.strictObject({ id }), 'promotions.read'),
+  /** The written summary, once the campaign has ended. */
+  'promotions.saveSummary': def<pm.Promotion>()(
+    z.strictObject({ id, summary: z.string().trim().min(1).max(2000) }),
+    'promotions.write',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 

@@ -30,6 +30,7 @@ import * as followUp from '../modules/service/follow-up';
 import * as serviceExport from '../modules/service/export';
 import { getSettings, saveSettings } from '../modules/service/common';
 import * as reviews from '../modules/service/reviews';
+import * as promotions from '../modules/service/promotions';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -368,6 +369,36 @@ export const handlers: HandlerTable = {
   'reviews.exportCsv': {
     mode: 'async',
     run: (ctx, input) => reviews.exportReviews(ctx.store, ctx.host, input.filter, input.encoding),
+  },
+  // promotions (活动, h-reviews)
+  'promotions.list': { mode: 'read', run: (ctx, input) => promotions.listPromotions(ctx.store, input) },
+  'promotions.get': { mode: 'read', run: (ctx, input) => promotions.getPromotion(ctx.store, input.id) },
+  'promotions.save': {
+    run: (ctx, input) =>
+      promotions.getPromotion(ctx.store, promotions.savePromotion(ctx.store, me(ctx), input)),
+  },
+  'promotions.addTask': {
+    run: (ctx, input) => {
+      promotions.addTask(ctx.store, me(ctx), input);
+      return promotions.getPromotion(ctx.store, input.promotionId);
+    },
+  },
+  'promotions.tickTask': {
+    run: (ctx, input) =>
+      promotions.getPromotion(
+        ctx.store,
+        promotions.tickTask(ctx.store, me(ctx), can(ctx.session?.staff.role, 'promotions.write'), input),
+      ),
+  },
+  'promotions.results': {
+    mode: 'read',
+    run: (ctx, input) => promotions.promotionResults(ctx.store, input.id),
+  },
+  'promotions.saveSummary': {
+    run: (ctx, input) => {
+      promotions.saveSummary(ctx.store, me(ctx), input);
+      return promotions.getPromotion(ctx.store, input.id);
+    },
   },
 };
 

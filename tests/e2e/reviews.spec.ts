@@ -150,3 +150,97 @@ test('客服专员 registers a 差评, handles it until it is revised, sees the 
   expect(text).toContain('5.00,已修改为好评');
   expect(text).toContain('刘婷婷');
 });
+
+// 活动 (§6.6): 客服主管 plans a campaign over the demo SKU for the two days the paid order fell in,
+// assigns a checklist item to 刘婷婷, who ticks it; the results compare with the two days before, and
+// once ended the supervisor writes the summary.
+test('客服主管 plans a promotion, the agent ticks her checklist item, results and summary', async ({
+  page,
+  harness,
+  shot,
+}) => {
+  test.setTimeout(180_000);
+  const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
+  const sku = db
+    .prepare(
+      `SELECT s.code FROM sku s WHERE s.archived_at IS NULL AND s.deleted_at IS NULL ORDER BY s.code LIMIT 1`,
+    )
+    .get() as { code: string };
+  db.close();
+  const lines = LINES.map((l) => (l[9] === 'TX001-WH-L' ? [...l.slice(0, 9), sku.code] : l));
+  const orderFile = path.join(harness.dataDir, 'ExportOrderList202611281200.csv');
+  const lineFile = path.join(harness.dataDir, 'ExportOrderDetailList202611281200.csv');
+  fs.writeFileSync(orderFile, orderCsv('gbk'));
+  fs.writeFileSync(lineFile, lineCsv('gbk', lines));
+
+  await signIn(page, '王丽娜', '3333');
+  await page.getByTestId('tab-service').click();
+  await page.getByTestId('svc-order-import').click();
+  await page.getByTestId('order-import-files').setInputFiles([orderFile, lineFile]);
+  await expect(page.getByTestId('order-import-count-new')).toContainText('3');
+  await page.getByTestId('order-import-commit').click();
+  await expect(page.getByTestId(`svc-order-row-${PAID}`)).toBeVisible();
+
+  // 新建活动: 11-26 ~ 11-27 (the paid order was placed 11-26 20:01), the demo SKU, an offer.
+  await page.getByTestId('cs-subtab-promotions').click();
+  await expect(page.getByText(zh.promotions.empty)).toBeVisible();
+  await page.getByTestId('promo-new').click();
+  const modal = page.locator('.ant-modal').filter({ hasText: zh.promotions.new });
+  await modal.getByTestId('promo-form-name').fill('双十一返场');
+  const range = modal.locator('.ant-picker-range input');
+  await range.nth(0).click();
+  await range.nth(0).fill('2026-11-26');
+  await range.nth(0).press('Enter');
+  await range.nth(1).fill('2026-11-27');
+  await range.nth(1).press('Enter');
+  await modal.getByTestId('promo-form-offer').fill('全场满 199 减 30');
+  await pickOption(page, modal.getByTestId('promo-form-skus'), sku.code, { type: sku.code });
+  await page.keyboard.press('Escape');
+  await shot('promotion-form');
+  await modal.getByTestId('promo-form-save').click();
+  await expect(modal).toBeHidden();
+
+  // The drawer opens: results (1 order of ¥59.00 during, none in the two days before).
+  const drawer = page.getByRole('dialog', { name: /双十一返场/ });
+  await expect(drawer.getByTestId('promo-results')).toContainText('2026-11-24 ~ 2026-11-25');
+  await expect(drawer.getByTestId('promo-results')).toContainText('¥59.00 / ¥0.00');
+  // A checklist item for 刘婷婷.
+  await drawer.getByTestId('promo-task-title').fill('活动话术发给客服组');
+  await pickOption(page, drawer.getByTestId('promo-task-owner'), '刘婷婷');
+  const due = drawer.getByTestId('promo-task-due');
+  await due.click();
+  await due.fill('2026-11-25');
+  await due.press('Enter');
+  await drawer.getByTestId('promo-task-add').click();
+  await expect(drawer.getByTestId('promo-task-活动话术发给客服组')).toContainText(zh.promotions.notDone);
+  await drawer.screenshot({ path: test.info().outputPath('promotion-drawer.png') });
+  await page.locator('.ant-drawer-close').click();
+  await signOut(page);
+
+  // 刘婷婷 ticks her item.
+  await signIn(page, '刘婷婷', '3344');
+  await page.getByTestId('tab-service').click();
+  await page.getByTestId('cs-subtab-promotions').click();
+  await expect(page.getByTestId('promo-new')).toHaveCount(0);
+  await page.getByTestId('promo-row-双十一返场').click();
+  const d2 = page.getByRole('dialog', { name: /双十一返场/ });
+  await d2.getByTestId('promo-tick-活动话术发给客服组').check();
+  await expect(d2.getByTestId('promo-task-活动话术发给客服组')).toContainText('刘婷婷');
+  await expect(d2.getByTestId('promo-checklist')).toContainText('1/1');
+  await page.locator('.ant-drawer-close').click();
+  await signOut(page);
+
+  // The campaign has ended: the supervisor writes the summary.
+  await signIn(page, '王丽娜', '3333');
+  await page.getByTestId('tab-service').click();
+  await page.getByTestId('cs-subtab-promotions').click();
+  await expect(page.getByTestId('promo-row-双十一返场')).toContainText('1/1');
+  await page.getByTestId('promo-row-双十一返场').click();
+  const d3 = page.getByRole('dialog', { name: /双十一返场/ });
+  await d3.getByTestId('promo-summary-text').fill('返场两天成交 1 单，比前两天多；主图需要更突出满减。');
+  await d3.getByTestId('promo-summary-save').click();
+  await expect(page.locator('.ant-message')).toContainText(zh.promotions.summarySaved);
+  await expect(d3.getByTestId('promo-summary')).toContainText('王丽娜');
+  await d3.screenshot({ path: test.info().outputPath('promotion-summary.png') });
+  await shot('promotions');
+});

@@ -29,6 +29,7 @@ import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
 import { ReviewsPage } from '../features/service/ReviewsPage';
+import { PromotionsPage } from '../features/service/PromotionsPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -36,7 +37,7 @@ import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews' | 'promotions';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -134,6 +135,12 @@ const FEATURES: Record<Tab, Feature[]> = {
     { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
     { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
     {
+      key: 'promotions',
+      needs: 'promotions.read',
+      label: (t) => t('promotions.tab'),
+      render: () => <PromotionsPage />,
+    },
+    {
       key: 'catalogLookup',
       needs: 'catalog.read',
       label: (t) => t('features.catalogLookup'),
@@ -147,6 +154,13 @@ const FEATURES: Record<Tab, Feature[]> = {
     { key: 'library', needs: 'art.read', label: (t) => t('library.tabTitle'), render: () => <LibraryPage /> },
     // 美工主管 reads the 中差评 (colour and picture complaints) without the service tab.
     { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
+    // Campaigns the art team makes creative work for (read; ticking their own checklist items).
+    {
+      key: 'promotions',
+      needs: 'promotions.read',
+      label: (t) => t('promotions.tab'),
+      render: () => <PromotionsPage />,
+    },
     catalogFeature,
   ],
   settings: [
