@@ -224,7 +224,9 @@ test('客服主管 plans a promotion, the agent ticks her checklist item, result
   await expect(page.getByTestId('promo-new')).toHaveCount(0);
   await page.getByTestId('promo-row-双十一返场').click();
   const d2 = page.getByRole('dialog', { name: /双十一返场/ });
-  await d2.getByTestId('promo-tick-活动话术发给客服组').check();
+  // A controlled checkbox: it shows ticked once main has recorded it.
+  await d2.getByTestId('promo-tick-活动话术发给客服组').click();
+  await expect(d2.getByTestId('promo-tick-活动话术发给客服组')).toBeChecked();
   await expect(d2.getByTestId('promo-task-活动话术发给客服组')).toContainText('刘婷婷');
   await expect(d2.getByTestId('promo-checklist')).toContainText('1/1');
   await page.locator('.ant-drawer-close').click();
