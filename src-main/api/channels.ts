@@ -136,6 +136,21 @@ export const CHANNELS = [
   'handover.history',
   'handover.write',
   'handover.ack',
+  // reviews (中差评, h-reviews)
+  'reviews.list',
+  'reviews.get',
+  'reviews.create',
+  'reviews.handle',
+  'reviews.stats',
+  'reviews.exportCsv',
+  // promotions (活动, h-reviews)
+  'promotions.list',
+  'promotions.get',
+  'promotions.save',
+  'promotions.addTask',
+  'promotions.tickTask',
+  'promotions.results',
+  'promotions.saveSummary',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -14,6 +14,8 @@ import {
   type StocktakeStatus,
 } from './values';
 import * as art from './contract-art';
+import * as rv from './contract-reviews';
+import * as pm from './contract-promotions';
 
 export { CHANNELS, type Channel };
 
@@ -1143,7 +1145,7 @@ export interface BuyerNote {
   staffName: string | null;
   text: string;
 }
-export type TimelineKind = 'order' | 'followUp' | 'note';
+export type TimelineKind = 'order' | 'followUp' | 'note' | 'review';
 /** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -1891,6 +1893,45 @@ export const contract = {
   'handover.ack': def<HandoverItem>()(
     z.strictObject({ itemId: id, note: z.string().trim().max(300).default('') }),
     'handover.write',
+  // reviews contract (中差评, §13.4; schemas and types in contract-reviews.ts)
+  'reviews.list': def<Paged<rv.ReviewRow>>()(
+    z.strictObject({ filter: rv.reviewFilter.default({ q: '' }), ...page }),
+    'reviews.read',
+  ),
+  'reviews.get': def<rv.Review>()(z.strictObject({ id }), 'reviews.read'),
+  /** Registers a 中评/差评 on an order line; the buyer is the order's. */
+  'reviews.create': def<rv.Review>()(rv.reviewCreateInput, 'reviews.write'),
+  /** Appends a handling step (contact, reason, solution, compensation, outcome) and applies it. */
+  'reviews.handle': def<rv.Review>()(rv.reviewHandleInput, 'reviews.write'),
+  /** Counts and rate revised by reason and by product over a review-date range. */
+  'reviews.stats': def<rv.ReviewStats>()(
+    z.strictObject({ from: localDate.optional(), to: localDate.optional() }),
+    'reviews.read',
+  ),
+  'reviews.exportCsv': def<ExportResult>()(
+    z.strictObject({ filter: rv.reviewFilter.default({ q: '' }), encoding: csvEncoding }),
+    'reviews.read',
+  ),
+  // promotions contract (活动, §6.6; schemas and types in contract-promotions.ts)
+  /** Campaigns, newest end date first; also what the art tab lists to attach creative tasks to. */
+  'promotions.list': def<pm.PromotionRow[]>()(
+    z.strictObject({ phase: z.enum(pm.PROMOTION_PHASES).optional() }),
+    'promotions.read',
+  ),
+  'promotions.get': def<pm.Promotion>()(z.strictObject({ id }), 'promotions.read'),
+  'promotions.save': def<pm.Promotion>()(pm.promotionInput, 'promotions.write'),
+  'promotions.addTask': def<pm.Promotion>()(pm.promotionTaskInput, 'promotions.write'),
+  /** Tick (or untick) a checklist item: its owner, or someone with promotions.write. */
+  'promotions.tickTask': def<pm.Promotion>()(
+    z.strictObject({ taskId: id, done: z.boolean() }),
+    'promotions.read',
+  ),
+  /** Orders and revenue of the campaign's SKUs in its window vs the same length just before. */
+  'promotions.results': def<pm.PromotionResults>()(z.strictObject({ id }), 'promotions.read'),
+  /** The written summary, once the campaign has ended. */
+  'promotions.saveSummary': def<pm.Promotion>()(
+    z.strictObject({ id, summary: z.string().trim().min(1).max(2000) }),
+    'promotions.write',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 

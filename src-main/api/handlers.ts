@@ -30,6 +30,8 @@ import * as followUp from '../modules/service/follow-up';
 import * as serviceExport from '../modules/service/export';
 import { getSettings, saveSettings } from '../modules/service/common';
 import * as handover from '../modules/service/handover';
+import * as reviews from '../modules/service/reviews';
+import * as promotions from '../modules/service/promotions';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -357,6 +359,53 @@ export const handlers: HandlerTable = {
   'handover.history': { mode: 'read', run: (ctx, input) => handover.history(ctx.store, caller(ctx), input) },
   'handover.write': { run: (ctx, input) => handover.writeHandover(ctx.store, caller(ctx), input) },
   'handover.ack': { run: (ctx, input) => handover.acknowledge(ctx.store, caller(ctx), input) },
+  // reviews (中差评, h-reviews)
+  'reviews.list': { mode: 'read', run: (ctx, input) => reviews.listReviews(ctx.store, input) },
+  'reviews.get': { mode: 'read', run: (ctx, input) => reviews.getReview(ctx.store, input.id) },
+  'reviews.create': {
+    run: (ctx, input) => reviews.getReview(ctx.store, reviews.createReview(ctx.store, me(ctx), input)),
+  },
+  'reviews.handle': {
+    run: (ctx, input) => {
+      reviews.handleReview(ctx.store, me(ctx), input);
+      return reviews.getReview(ctx.store, input.id);
+    },
+  },
+  'reviews.stats': { mode: 'read', run: (ctx, input) => reviews.reviewStats(ctx.store, input) },
+  'reviews.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => reviews.exportReviews(ctx.store, ctx.host, input.filter, input.encoding),
+  },
+  // promotions (活动, h-reviews)
+  'promotions.list': { mode: 'read', run: (ctx, input) => promotions.listPromotions(ctx.store, input) },
+  'promotions.get': { mode: 'read', run: (ctx, input) => promotions.getPromotion(ctx.store, input.id) },
+  'promotions.save': {
+    run: (ctx, input) =>
+      promotions.getPromotion(ctx.store, promotions.savePromotion(ctx.store, me(ctx), input)),
+  },
+  'promotions.addTask': {
+    run: (ctx, input) => {
+      promotions.addTask(ctx.store, me(ctx), input);
+      return promotions.getPromotion(ctx.store, input.promotionId);
+    },
+  },
+  'promotions.tickTask': {
+    run: (ctx, input) =>
+      promotions.getPromotion(
+        ctx.store,
+        promotions.tickTask(ctx.store, me(ctx), can(ctx.session?.staff.role, 'promotions.write'), input),
+      ),
+  },
+  'promotions.results': {
+    mode: 'read',
+    run: (ctx, input) => promotions.promotionResults(ctx.store, input.id),
+  },
+  'promotions.saveSummary': {
+    run: (ctx, input) => {
+      promotions.saveSummary(ctx.store, me(ctx), input);
+      return promotions.getPromotion(ctx.store, input.id);
+    },
+  },
 };
 
 /** May the caller see buyers' full phone numbers? (Others get them masked from main.) */

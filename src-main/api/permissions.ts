@@ -76,6 +76,14 @@ const GRANTS = {
   // is enforced in main: the next shift on the rota, or a supervisor).
   'handover.read': ['director', ...SERVICE],
   'handover.write': SERVICE,
+  // Reviews (中差评, §13.4): read them and their statistics (the art supervisor sees what buyers
+  // say about pictures and colours); register and handle them (customer service).
+  'reviews.read': ['director', ...SERVICE, 'art_supervisor'],
+  'reviews.write': SERVICE,
+  // Promotions (活动, §6.6): read campaigns, their checklists and results (the art team attaches its
+  // creative work to them); plan them, assign the checklist and write the summary (客服主管).
+  'promotions.read': ['director', ...SERVICE, ...ART],
+  'promotions.write': ['cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -11,6 +11,8 @@ import m0007 from './migrations/0007_service.sql?raw';
 import m0008 from './migrations/0008_art.sql?raw';
 import m0009 from './migrations/0009_perf.sql?raw';
 import m0011 from './migrations/0011_handover.sql?raw';
+import m0014 from './migrations/0014_reviews.sql?raw';
+import m0015 from './migrations/0015_promotions.sql?raw';
 
 export interface Migration {
   version: number;
@@ -29,6 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'art', sql: m0008 },
   { version: 9, name: 'perf', sql: m0009 },
   { version: 11, name: 'handover', sql: m0011 },
+  { version: 14, name: 'reviews', sql: m0014 },
+  { version: 15, name: 'promotions', sql: m0015 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -131,6 +131,48 @@ const ordersSetup = async (app: TestApp) => {
     skuId: p.skus[0]!.id,
   };
 };
+/** reviews (h-reviews): the imported orders and a 差评 registered on the shipped order's line. */
+const reviewSetup = async (app: TestApp) => {
+  const ids = await ordersSetup(app);
+  const list = await app.ok<{ rows: { id: string }[] }>(C, 'orders.list', {
+    filter: { q: '3012345678901234' },
+  });
+  const order = await app.ok<{ id: string; lines: { id: string }[] }>(C, 'orders.get', {
+    id: list.rows[0]!.id,
+  });
+  const unpaid = await app.ok<{ lines: { id: string }[] }>(C, 'orders.get', { id: ids.orderId });
+  const r = await app.ok<{ id: string; version: string }>(C, 'reviews.create', {
+    orderId: order.id,
+    orderLineId: order.lines[0]!.id,
+    rating: 'negative',
+    content: '袋子太薄',
+    reviewDate: '2026-11-21',
+  });
+  return { ...ids, reviewId: r.id, reviewVersion: r.version, lineId: unpaid.lines[0]!.id };
+};
+/** promotions (h-reviews): a campaign over a SKU that ended long ago, with one checklist item for cs_agent. */
+const promotionSetup = async (app: TestApp) => {
+  const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+  const pr = await app.ok<{ id: string; version: string; tasks: { id: string }[] }>(C, 'promotions.save', {
+    name: '双十一',
+    startDate: '2025-11-01',
+    endDate: '2025-11-11',
+    skuIds: [p.skus[0]!.id],
+  });
+  const withTask = await app.ok<{ tasks: { id: string }[] }>(C, 'promotions.addTask', {
+    promotionId: pr.id,
+    title: '活动页',
+    ownerId: app.people.cs_agent!.id,
+    dueDate: '2025-10-30',
+  });
+  return {
+    promotionId: pr.id,
+    promotionVersion: pr.version,
+    skuId: p.skus[0]!.id,
+    taskId: withTask.tasks[0]!.id,
+    ownerId: app.people.art_agent!.id,
+  };
+};
 /** h-link: stock of 5 (postedSetup) and a paid manual order of 1 of that SKU, not yet queued. */
 const paidOrderSetup = async (app: TestApp) => {
   const ids = await postedSetup(app);
@@ -1211,6 +1253,137 @@ const cases: Record<Channel, Case> = {
     invalid: (ids) => ({ itemId: ids.itemId!, note: 'x'.repeat(301) }),
     invalidFields: ['note'],
     forbidden: 'director',
+  // reviews (中差评, h-reviews)
+  'reviews.list': {
+    prepare: reviewSetup,
+    as: 'art_supervisor',
+    valid: () => ({ filter: { rating: 'negative', from: '2026-11-01', q: '3012' } }),
+    invalid: () => ({ filter: { rating: 'bad', outcome: 'x' } }),
+    invalidFields: ['filter.rating', 'filter.outcome'],
+    forbidden: 'art_agent',
+  },
+  'reviews.get': {
+    prepare: reviewSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.reviewId }),
+    invalid: () => ({ id: 'PJ-1' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_supervisor',
+  },
+  'reviews.create': {
+    prepare: reviewSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({
+      orderId: ids.orderId,
+      orderLineId: ids.lineId,
+      rating: 'neutral',
+      content: '一般般',
+      reviewDate: '2026-11-27',
+    }),
+    invalid: (ids) => ({ orderId: ids.orderId, rating: 'bad', content: '', reviewDate: '27/11' }),
+    invalidFields: ['rating', 'content', 'reviewDate'],
+    forbidden: 'director',
+  },
+  'reviews.handle': {
+    prepare: reviewSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({
+      id: ids.reviewId,
+      expectedVersion: ids.reviewVersion,
+      contactChannel: 'wangwang',
+      reason: 'quality',
+      compensationFen: 500,
+      outcome: 'revised',
+    }),
+    invalid: (ids) => ({ id: ids.reviewId, reason: 'ugly', compensationFen: -1 }),
+    invalidFields: ['reason', 'compensationFen'],
+    forbidden: 'art_supervisor',
+  },
+  'reviews.stats': {
+    prepare: reviewSetup,
+    as: 'cs_supervisor',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '2026/11/01' }),
+    invalidFields: ['from'],
+    forbidden: 'wh_agent',
+  },
+  'reviews.exportCsv': {
+    prepare: reviewSetup,
+    as: 'director',
+    valid: () => ({}),
+    invalid: () => ({ encoding: 'utf16' }),
+    invalidFields: ['encoding'],
+    forbidden: 'admin',
+  },
+  // promotions (活动, h-reviews)
+  'promotions.list': {
+    prepare: promotionSetup,
+    as: 'art_agent',
+    valid: () => ({ phase: 'ended' }),
+    invalid: () => ({ phase: 'soon' }),
+    invalidFields: ['phase'],
+    forbidden: 'wh_agent',
+  },
+  'promotions.get': {
+    prepare: promotionSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.promotionId }),
+    invalid: () => ({ id: 'HD-1' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_supervisor',
+  },
+  'promotions.save': {
+    prepare: promotionSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({
+      id: ids.promotionId,
+      expectedVersion: ids.promotionVersion,
+      name: '双十一返场',
+      startDate: '2025-11-01',
+      endDate: '2025-11-12',
+      offer: '满 199 减 30',
+      skuIds: [ids.skuId],
+    }),
+    invalid: () => ({ name: '', startDate: '11/01', endDate: '2025-11-12', skuIds: [] }),
+    invalidFields: ['name', 'startDate', 'skuIds'],
+    forbidden: 'cs_agent',
+  },
+  'promotions.addTask': {
+    prepare: promotionSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({
+      promotionId: ids.promotionId,
+      title: '主图',
+      ownerId: ids.ownerId,
+      dueDate: '2025-10-31',
+    }),
+    invalid: (ids) => ({ promotionId: ids.promotionId, title: '', ownerId: 'x', dueDate: '' }),
+    invalidFields: ['title', 'ownerId', 'dueDate'],
+    forbidden: 'art_supervisor',
+  },
+  'promotions.tickTask': {
+    prepare: promotionSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ taskId: ids.taskId, done: true }),
+    invalid: (ids) => ({ taskId: ids.taskId, done: 'yes' }),
+    invalidFields: ['done'],
+    forbidden: 'admin',
+  },
+  'promotions.results': {
+    prepare: promotionSetup,
+    as: 'art_supervisor',
+    valid: (ids) => ({ id: ids.promotionId }),
+    invalid: () => ({ id: '' }),
+    invalidFields: ['id'],
+    forbidden: 'wh_agent',
+  },
+  'promotions.saveSummary': {
+    prepare: promotionSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ id: ids.promotionId, summary: '销量翻倍' }),
+    invalid: (ids) => ({ id: ids.promotionId, summary: '' }),
+    invalidFields: ['summary'],
+    forbidden: 'cs_agent',
   },
 };
 

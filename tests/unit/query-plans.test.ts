@@ -475,3 +475,97 @@ describe('query plans (art)', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+// reviews (中差评, h-reviews): the list walks the review_date index newest first (stopped by LIMIT)
+// or looks up by order; statistics read the date range from the same index; the buyer timeline goes
+// through the buyer's orders. No plain scan of the review tables, the orders or the catalog.
+describe('query plans (reviews)', () => {
+  it('uses an index for every review lookup', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    await app.ok(C, 'catalog.create', sampleProduct());
+    const pre = await app.ok<{ importId: string }>(C, 'orders.importPreview', {
+      files: [
+        { fileName: 'o.csv', contentBase64: b64(orderCsv('gbk')) },
+        { fileName: 'l.csv', contentBase64: b64(lineCsv('gbk')) },
+      ],
+    });
+    await app.ok(C, 'orders.importCommit', { importId: pre.importId });
+    const list = await app.ok<{ rows: { id: string; buyerId: string }[] }>(C, 'orders.list', {
+      filter: { q: '3012345678901234' },
+    });
+    const order = await app.ok<{ id: string; buyerId: string; lines: { id: string }[] }>(C, 'orders.get', {
+      id: list.rows[0]!.id,
+    });
+    const r = await app.ok<{ id: string }>(C, 'reviews.create', {
+      orderId: order.id,
+      orderLineId: order.lines[0]!.id,
+      rating: 'negative',
+      content: '差',
+      reviewDate: '2026-11-21',
+    });
+    await app.ok(C, 'reviews.handle', {
+      id: r.id,
+      reason: 'quality',
+      outcome: 'revised',
+      contactChannel: 'phone',
+    });
+    await app.ok(C, 'reviews.get', { id: r.id });
+    for (const filter of [
+      {},
+      { from: '2026-11-01', to: '2026-11-30' },
+      { rating: 'negative', outcome: 'revised', reason: 'quality' },
+      { q: '3012' },
+      { q: '小鹿' },
+    ])
+      await app.ok(C, 'reviews.list', { filter });
+    await app.ok(C, 'reviews.stats', { from: '2026-11-01', to: '2026-11-30' });
+    await app.ok(C, 'buyers.get', { id: order.buyerId });
+    await app.ok(C, 'reviews.exportCsv', { filter: { from: '2026-11-01', q: '小鹿' } });
+    // Promotions: a campaign over the line's SKU, its checklist, results, the list by phase.
+    const skuId = (await app.ok<{ rows: { skuId: string }[] }>(C, 'catalog.list', {})).rows[0]!.skuId;
+    const pr = await app.ok<{ id: string; tasks: { id: string }[] }>(C, 'promotions.save', {
+      name: '双十一',
+      startDate: '2026-11-10',
+      endDate: '2026-11-30',
+      skuIds: [skuId],
+    });
+    const withTask = await app.ok<{ tasks: { id: string }[] }>(C, 'promotions.addTask', {
+      promotionId: pr.id,
+      title: '主图',
+      ownerId: app.people.art_agent!.id,
+      dueDate: '2026-11-09',
+    });
+    await app.ok(C, 'promotions.tickTask', { taskId: withTask.tasks[0]!.id, done: true });
+    await app.ok(C, 'promotions.results', { id: pr.id });
+    for (const phase of [undefined, 'upcoming', 'running', 'ended'])
+      await app.ok(C, 'promotions.list', phase ? { phase } : {});
+
+    // The unfiltered count reads the smallest index whole (a shop has thousands of reviews a year).
+    // The campaign list reads every campaign (a shop runs tens a year) newest first, capped at 1,000.
+    const REVIEWS_MEANT_TO_SCAN = [
+      /^SELECT COUNT\(\*\) AS n FROM review r WHERE 1 = 1$/,
+      /FROM promotion p WHERE 1 = 1 ORDER BY p\.end_date DESC/,
+    ];
+    const offenders: string[] = [];
+    for (const sql of app.store
+      .preparedSql()
+      .filter(
+        (s) => /\breview\b|review_step|promotion/.test(s) && !REVIEWS_MEANT_TO_SCAN.some((re) => re.test(s)),
+      )) {
+      const alias = aliases(sql);
+      for (const raw of planOf(app, sql)) {
+        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
+          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
+        );
+        if (
+          /^SCAN (review|review_step|promotion|promotion_sku|promotion_task|sales_order|sales_order_line|buyer|sku|product)\b(?! USING (COVERING )?INDEX (review_(date|outcome)|promotion_dates)\b)/.test(
+            step,
+          )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

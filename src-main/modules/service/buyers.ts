@@ -16,6 +16,7 @@ import { AppError, fieldErrors, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { pinyinInitials } from '../../lib/text';
 import { maskPhone, parseJsonArray } from './common';
+import { reviewTimeline } from './reviews';
 
 export interface BuyerDb {
   id: string;
@@ -337,6 +338,8 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
         staffName: n.staffName,
       })),
   },
+  // 中差评 (h-reviews): refId is the order, title the review's number.
+  { kind: 'review', read: (store, buyerId, limit) => reviewTimeline(store, buyerId, limit) },
 ];
 
 function notesOf(store: Store, buyerId: string, limit: number): BuyerNote[] {

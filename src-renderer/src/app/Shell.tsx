@@ -30,6 +30,8 @@ import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
 import { HandoverPage } from '../features/service/HandoverPage';
 import { HandoverTabLabel } from '../features/service/HandoverTabLabel';
+import { ReviewsPage } from '../features/service/ReviewsPage';
+import { PromotionsPage } from '../features/service/PromotionsPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -38,6 +40,7 @@ import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | 'handover';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews' | 'promotions';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -133,6 +136,13 @@ const FEATURES: Record<Tab, Feature[]> = {
       render: () => <FollowUpPage />,
     },
     { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
+    { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
+    {
+      key: 'promotions',
+      needs: 'promotions.read',
+      label: (t) => t('promotions.tab'),
+      render: () => <PromotionsPage />,
+    },
     {
       key: 'catalogLookup',
       needs: 'catalog.read',
@@ -152,6 +162,15 @@ const FEATURES: Record<Tab, Feature[]> = {
   art: [
     { key: 'tasks', needs: 'art.read', label: (t) => t('tasks.tabTitle'), render: () => <TasksPage /> },
     { key: 'library', needs: 'art.read', label: (t) => t('library.tabTitle'), render: () => <LibraryPage /> },
+    // 美工主管 reads the 中差评 (colour and picture complaints) without the service tab.
+    { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
+    // Campaigns the art team makes creative work for (read; ticking their own checklist items).
+    {
+      key: 'promotions',
+      needs: 'promotions.read',
+      label: (t) => t('promotions.tab'),
+      render: () => <PromotionsPage />,
+    },
     catalogFeature,
   ],
   settings: [

@@ -37,6 +37,7 @@ const KIND_COLOR: Record<TimelineEntry['kind'], string> = {
   order: 'blue',
   followUp: 'orange',
   note: 'green',
+  review: 'red',
 };
 
 /** One timeline entry as a line of text; a follow-up's detail is "channel|outcome|note". */
@@ -58,6 +59,18 @@ function EntryText({ e }: { e: TimelineEntry }) {
       <span>
         {e.title} · {tDynamic(`orders.statuses.${status}`, {}, status)} · ¥{formatYuan(Number(total))} ·{' '}
         {t('buyers.pieces', { count: Number(items) })}
+      </span>
+    );
+  }
+  if (e.kind === 'review') {
+    // "rating|outcome|reason|title|content" (reviews.ts reviewTimeline).
+    const [rating = '', outcome = '', , title = '', ...content] = e.detail.split('|');
+    return (
+      <span>
+        {e.title} · {tDynamic(`reviews.ratings.${rating}`, {}, rating)} ·{' '}
+        {tDynamic(`reviews.outcomes.${outcome}`, {}, outcome)}
+        {title ? ` · ${title}` : ''}
+        {content.length ? `：${content.join('|')}` : ''}
       </span>
     );
   }
