@@ -1893,6 +1893,7 @@ export const contract = {
   'handover.ack': def<HandoverItem>()(
     z.strictObject({ itemId: id, note: z.string().trim().max(300).default('') }),
     'handover.write',
+  ),
   // reviews contract (中差评, §13.4; schemas and types in contract-reviews.ts)
   'reviews.list': def<Paged<rv.ReviewRow>>()(
     z.strictObject({ filter: rv.reviewFilter.default({ q: '' }), ...page }),

@@ -1253,6 +1253,7 @@ const cases: Record<Channel, Case> = {
     invalid: (ids) => ({ itemId: ids.itemId!, note: 'x'.repeat(301) }),
     invalidFields: ['note'],
     forbidden: 'director',
+  },
   // reviews (中差评, h-reviews)
   'reviews.list': {
     prepare: reviewSetup,

@@ -1256,7 +1256,6 @@ const en: Messages = {
       badLine: 'Row {{row}} of the order-line export has errors',
       manualOrder: 'This number belongs to a manually entered order; an import cannot overwrite it',
     },
-    // orders ↔ warehouse link (h-link)
     orderClosed: 'Order {{orderNo}} is closed and cannot be shipped',
     orderAlreadyShipped: 'Order {{orderNo}} has already been shipped',
     orderNotPaid: 'Order {{orderNo}} is not paid yet and cannot be shipped',
@@ -1962,7 +1961,6 @@ const en: Messages = {
     delay: 'Start following up after (minutes unpaid)',
     settingsSaved: 'Settings saved',
   },
-  // orders ↔ warehouse link (h-link)
   orderLink: {
     pendingButton: 'Orders without outbound ({{count}})',
     pendingTitle: 'Paid orders without an outbound',
@@ -2008,7 +2006,12 @@ const en: Messages = {
     shift: 'Shift',
     myShift: 'Your shift today: {{shift}} ({{start}}–{{end}})',
     noShift: 'The rota has no service shift for you today; choose the date and shift',
-    kinds: { buyer: 'Open buyer', callback: 'Promised callback', stock: 'Stock problem', other: 'Other' },
+    kinds: {
+      buyer: 'Open buyer',
+      callback: 'Promised callback',
+      stock: 'Stock problem',
+      other: 'Other',
+    },
     kind: 'Kind',
     text: 'Details',
     textPlaceholder: 'What the next shift must pick up',
@@ -2035,7 +2038,7 @@ const en: Messages = {
     callbackTime: 'Call back at {{time}}',
     order: 'Order {{no}}',
     waiting: 'Waiting',
-  // reviews (中差评, h-reviews)
+  },
   reviews: {
     tab: 'Reviews',
     views: {
@@ -2137,7 +2140,6 @@ const en: Messages = {
     },
     timeline: '{{rating}} · {{outcome}}',
   },
-  // promotions (活动, h-reviews)
   promotions: {
     tab: 'Promotions',
     phases: {

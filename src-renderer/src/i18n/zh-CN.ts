@@ -1228,7 +1228,6 @@ const zhCN = {
       badLine: '宝贝报表第 {{row}} 行有错误',
       manualOrder: '这个编号是手工录入的订单，不能用导入覆盖',
     },
-    // orders ↔ warehouse link (h-link)
     orderClosed: '订单 {{orderNo}} 已关闭，不能发货',
     orderAlreadyShipped: '订单 {{orderNo}} 已经发货了',
     orderNotPaid: '订单 {{orderNo}} 买家还没付款，不能发货',
@@ -1927,7 +1926,6 @@ const zhCN = {
     delay: '拍下多久未付款开始催付（分钟）',
     settingsSaved: '设置已保存',
   },
-  // orders ↔ warehouse link (h-link)
   orderLink: {
     pendingButton: '待生成出库单的订单（{{count}}）',
     pendingTitle: '待生成出库单的订单',
@@ -1972,7 +1970,12 @@ const zhCN = {
     shift: '班次',
     myShift: '你今天是{{shift}}（{{start}}–{{end}}）',
     noShift: '排班表上今天没有你的客服班次，请自己选择日期和班次',
-    kinds: { buyer: '未结买家', callback: '承诺回电', stock: '库存问题', other: '其他' },
+    kinds: {
+      buyer: '未结买家',
+      callback: '承诺回电',
+      stock: '库存问题',
+      other: '其他',
+    },
     kind: '类型',
     text: '内容',
     textPlaceholder: '写清楚下一班要接着做什么',
@@ -1999,7 +2002,7 @@ const zhCN = {
     callbackTime: '回电时间：{{time}}',
     order: '订单 {{no}}',
     waiting: '待接收',
-  // reviews (中差评, h-reviews)
+  },
   reviews: {
     tab: '中差评',
     views: {
@@ -2101,7 +2104,6 @@ const zhCN = {
     },
     timeline: '{{rating}} · {{outcome}}',
   },
-  // promotions (活动, h-reviews)
   promotions: {
     tab: '活动',
     phases: {
