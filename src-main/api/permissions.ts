@@ -72,6 +72,10 @@ const GRANTS = {
   'orders.write': SERVICE,
   'orders.import': ['cs_supervisor'],
   'followup.write': SERVICE,
+  // Complaints (投诉登记, §14): read the register; register and handle; confirm (主管).
+  'complaints.read': ['director', ...SERVICE],
+  'complaints.write': SERVICE,
+  'complaints.confirm': ['cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
