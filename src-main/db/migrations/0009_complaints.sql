@@ -84,4 +84,4 @@ CREATE TABLE complaint_notice_read (
   staff_id  TEXT NOT NULL REFERENCES staff (id),
   at        TEXT NOT NULL,
   PRIMARY KEY (notice_id, staff_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
