@@ -91,6 +91,10 @@ describe('registering', () => {
       ok: false,
       error: { code: 'VALIDATION', fields: { orderId: { key: 'validation.complaintOrderUnknown' } } },
     });
+    // A member name typed without picking the buyer links the buyer of that name; others stay unlinked.
+    const typed = await register('normal', { memberName: '阿花' });
+    expect(typed.buyerId).toBe(b.id);
+    expect((await register('normal', { memberName: '路过的买家' })).buyerId).toBeNull();
     // On the buyer's timeline.
     const buyer = await app.ok<Buyer>(AGENT, 'buyers.get', { id: b.id });
     expect(buyer.timeline).toContainEqual(

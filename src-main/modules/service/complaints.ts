@@ -26,7 +26,7 @@ import { AppError, fieldErrors, notFound } from '../../lib/errors';
 import { exportCsv, type CsvEncoding, type CsvQuery } from '../../lib/export';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
-import { buyerById } from './buyers';
+import { buyerById, buyerByMember } from './buyers';
 import { dayRangeUtc } from './common';
 import { orderById } from './orders';
 
@@ -263,6 +263,8 @@ export function createComplaint(
     buyerId ??= o.buyer_id;
     if (!memberName) memberName = o.member_name;
   }
+  // A member name typed without picking a buyer still links the buyer of that name, if any.
+  if (!buyerId && memberName) buyerId = buyerByMember(store, memberName)?.id ?? null;
   if (buyerId) {
     const b = buyerById(store, buyerId);
     if (!b) throw fieldErrors({ buyerId: { key: 'validation.complaintBuyerUnknown' } });

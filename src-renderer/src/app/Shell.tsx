@@ -29,6 +29,7 @@ import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
 import { ComplaintsPage } from '../features/service/ComplaintsPage';
+import { ComplaintsTabLabel } from '../features/service/ComplaintsTabLabel';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -135,7 +136,7 @@ const FEATURES: Record<Tab, Feature[]> = {
     {
       key: 'complaints',
       needs: 'complaints.read',
-      label: (t) => t('complaints.tab'),
+      label: () => <ComplaintsTabLabel />,
       render: () => <ComplaintsPage />,
     },
     {

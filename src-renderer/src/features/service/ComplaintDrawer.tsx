@@ -22,6 +22,7 @@ import { PrintSheet } from '../../components/PrintSheet';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { SEVERITY_COLOR } from './ComplaintsPage';
+import { useServiceUi } from './state';
 
 /** One complaint: details, the handling timeline and the next step of the workflow. */
 export function ComplaintDrawer({
@@ -90,13 +91,36 @@ export function ComplaintDrawer({
     >
       {c && (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="cmp-drawer">
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={2} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('complaints.receivedAt')}>{at(c.receivedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('complaints.channel')}>
               {t(`complaints.channels.${c.channel}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('complaints.buyer')}>{c.memberName || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('complaints.order')}>{c.orderNo ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('complaints.buyer')}>
+              {c.buyerId ? (
+                <Typography.Link
+                  onClick={() => useServiceUi.getState().openBuyer(c.buyerId)}
+                  data-testid="cmp-buyer-link"
+                >
+                  {c.memberName}
+                </Typography.Link>
+              ) : (
+                c.memberName || '—'
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('complaints.order')}>
+              {c.orderId ? (
+                <Typography.Link
+                  className="num"
+                  onClick={() => useServiceUi.getState().openOrder(c.orderId)}
+                  data-testid="cmp-order-link"
+                >
+                  {c.orderNo}
+                </Typography.Link>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('complaints.category')}>
               {t(`complaints.categories.${c.category}`)}
             </Descriptions.Item>
@@ -240,13 +264,12 @@ export function ComplaintDrawer({
             {active && canWrite && (
               <Button
                 data-testid="cmp-archive"
-                disabled={c.status !== 'confirmed' || !c.callbackAt}
                 onClick={() => void act(() => api.complaints.archive({ id }))}
               >
                 {t('complaints.archive')}
               </Button>
             )}
-            {active && c.status !== 'confirmed' && (
+            {active && (c.status !== 'confirmed' || !c.callbackAt) && (
               <Typography.Text type="secondary">{t('complaints.archiveHint')}</Typography.Text>
             )}
           </Space>

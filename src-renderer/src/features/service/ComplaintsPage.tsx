@@ -21,7 +21,7 @@ import {
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Paged } from '../../../../src-main/api/contract';
+import type { OrderRow, Paged } from '../../../../src-main/api/contract';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CHANNELS,
@@ -36,6 +36,8 @@ import { CsvExportDialog } from '../../components/CsvExportDialog';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { ComplaintDrawer } from './ComplaintDrawer';
+import { useComplaintNotices } from './ComplaintsTabLabel';
+import { ServiceDrawers } from './ServiceDrawers';
 
 export const SEVERITY_COLOR: Record<ComplaintSeverity, string> = {
   normal: 'default',
@@ -48,6 +50,8 @@ export function ComplaintsPage() {
   const { t } = useTranslation();
   const timeZone = useSession((s) => s.timeZone);
   const canWrite = useCan('complaints.write');
+  // The page stays mounted while people switch: reload (and close what was open) for the next person.
+  const staffId = useSession((s) => s.session?.staff.id);
   const [filter, setFilter] = useState<{ status?: 'active' | 'archived'; overdueOnly: boolean }>({
     status: 'active',
     overdueOnly: false,
@@ -65,6 +69,7 @@ export function ComplaintsPage() {
   const reload = () => setTick((n) => n + 1);
 
   const load = useCallback(async () => {
+    if (!staffId) return;
     try {
       const from = dayjs()
         .startOf(period === 'week' ? 'week' : 'month')
@@ -79,19 +84,27 @@ export function ComplaintsPage() {
       ]);
       setPage(p);
       setNotices(n);
+      useComplaintNotices.setState({ unread: n.unread });
       setAnalysis(a);
       setError(null);
     } catch (e) {
       setError(() => errorText(e));
     }
-  }, [filter, period]);
+  }, [filter, period, staffId]);
   useEffect(() => {
     void load();
   }, [load, tick]);
+  useEffect(() => {
+    setOpenId(null);
+    setCreating(false);
+    setShowNotices(false);
+  }, [staffId]);
 
   async function openNotice(id: string, complaintId: string) {
     try {
-      setNotices(await api.complaints.readNotices({ ids: [id] }));
+      const n = await api.complaints.readNotices({ ids: [id] });
+      setNotices(n);
+      useComplaintNotices.setState({ unread: n.unread });
     } catch (e) {
       reportError(e);
     }
@@ -168,11 +181,12 @@ export function ComplaintsPage() {
             {t('complaints.new')}
           </Button>
         )}
-        <Badge count={notices?.unread ?? 0} data-testid="cmp-notice-badge">
-          <Button icon={<BellOutlined />} onClick={() => setShowNotices(true)} data-testid="cmp-notices">
-            {t('complaints.notices')}
-          </Button>
-        </Badge>
+        <Button icon={<BellOutlined />} onClick={() => setShowNotices(true)} data-testid="cmp-notices">
+          {t('complaints.notices')}
+          {(notices?.unread ?? 0) > 0 && (
+            <Badge count={notices?.unread} size="small" data-testid="cmp-notice-badge" />
+          )}
+        </Button>
         <Radio.Group
           value={filter.overdueOnly ? 'overdue' : (filter.status ?? 'all')}
           onChange={(e) => {
@@ -300,6 +314,7 @@ export function ComplaintsPage() {
           )}
         />
       </Modal>
+      <ServiceDrawers />
       {openId && <ComplaintDrawer id={openId} onClose={() => setOpenId(null)} onChanged={reload} />}
       <CsvExportDialog
         open={exporting}
@@ -313,8 +328,46 @@ export function ComplaintsPage() {
 
 function NewComplaintModal({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
   const { t } = useTranslation();
+  const timeZone = useSession((s) => s.timeZone);
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
+  const [orders, setOrders] = useState<OrderRow[]>([]);
+  const [orderId, setOrderId] = useState<string | undefined>();
+  const [skuId, setSkuId] = useState<string | undefined>();
+  const searchOrders = useCallback(async (q: string) => {
+    try {
+      setOrders((await api.orders.list({ filter: { q: q.trim() }, offset: 0, limit: 20 })).rows);
+    } catch (e) {
+      reportError(e);
+    }
+  }, []);
+  useEffect(() => {
+    let live = true;
+    api.orders
+      .list({ filter: { q: '' }, offset: 0, limit: 20 })
+      .then((p) => live && setOrders(p.rows))
+      .catch(reportError);
+    return () => {
+      live = false;
+    };
+  }, []);
+  /** Picking the order fills in its buyer and, when not typed yet, its first product. */
+  async function pickOrder(id: string | undefined) {
+    setOrderId(id);
+    setSkuId(undefined);
+    if (!id) return;
+    try {
+      const o = await api.orders.get({ id });
+      const line = o.lines.find((l) => l.skuId) ?? o.lines[0];
+      form.setFieldValue('memberName', o.memberName);
+      if (line && !form.getFieldValue('product')) {
+        form.setFieldValue('product', [line.title, line.spec].filter(Boolean).join(' '));
+        setSkuId(line.skuId ?? undefined);
+      }
+    } catch (e) {
+      reportError(e);
+    }
+  }
   async function submit() {
     const v = (await form.validateFields()) as {
       channel: (typeof COMPLAINT_CHANNELS)[number];
@@ -330,6 +383,8 @@ function NewComplaintModal({ onClose, onCreated }: { onClose(): void; onCreated(
       const c = await api.complaints.create({
         channel: v.channel,
         memberName: v.memberName ?? '',
+        ...(orderId ? { orderId } : {}),
+        ...(skuId ? { skuId } : {}),
         product: v.product ?? '',
         category: v.category,
         severity: v.severity,
@@ -352,7 +407,7 @@ function NewComplaintModal({ onClose, onCreated }: { onClose(): void; onCreated(
       okText={t('complaints.register')}
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'cmp-save' } as Record<string, string>}
-      width={560}
+      width={680}
     >
       <Form
         form={form}
@@ -375,12 +430,37 @@ function NewComplaintModal({ onClose, onCreated }: { onClose(): void; onCreated(
             />
           </Form.Item>
         </Space>
+        <Form.Item label={t('complaints.order')} extra={t('complaints.orderHint')}>
+          <Select
+            allowClear
+            showSearch={{ filterOption: false, onSearch: (q) => void searchOrders(q) }}
+            value={orderId}
+            onChange={(v?: string) => void pickOrder(v)}
+            placeholder={t('complaints.orderPlaceholder')}
+            notFoundContent={t('complaints.noOrders')}
+            data-testid="cmp-order"
+            options={orders.map((o) => ({
+              value: o.id,
+              label: `${o.orderNo} · ${o.memberName} · ${formatDateTime(o.orderedAt, timeZone)}`,
+            }))}
+          />
+        </Form.Item>
         <Space wrap>
           <Form.Item name="memberName" label={t('complaints.buyer')}>
-            <Input style={{ width: 200 }} maxLength={64} data-testid="cmp-member" />
+            <Input
+              style={{ width: 200 }}
+              maxLength={64}
+              placeholder={t('complaints.memberPlaceholder')}
+              data-testid="cmp-member"
+            />
           </Form.Item>
           <Form.Item name="product" label={t('complaints.product')}>
-            <Input style={{ width: 240 }} maxLength={100} data-testid="cmp-product" />
+            <Input
+              style={{ width: 400 }}
+              maxLength={100}
+              onChange={() => setSkuId(undefined)}
+              data-testid="cmp-product"
+            />
           </Form.Item>
         </Space>
         <Form.Item name="category" label={t('complaints.category')} rules={[{ required: true }]}>

@@ -1,4 +1,4 @@
--- 0009: customer service (客服) part 2 — the complaint register (投诉处理登记表, §14).
+-- 0010: customer service (客服) part 2 — the complaint register (投诉处理登记表, §14).
 -- A complaint row holds the current state; handling steps and notices are append-only facts.
 
 -- Per-severity deadlines (shop-configurable): minutes to first response and to resolution.
