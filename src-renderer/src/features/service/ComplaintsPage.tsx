@@ -249,7 +249,9 @@ export function ComplaintsPage() {
                 value={
                   analysis.avgResolveMinutes === null
                     ? '—'
-                    : t('complaints.hours', { h: (analysis.avgResolveMinutes / 60).toFixed(1) })
+                    : analysis.avgResolveMinutes < 60
+                      ? t('complaints.minutes', { m: analysis.avgResolveMinutes })
+                      : t('complaints.hours', { h: (analysis.avgResolveMinutes / 60).toFixed(1) })
                 }
               />
               <Statistic title={t('complaints.avgSatisfaction')} value={analysis.avgSatisfaction ?? '—'} />
@@ -269,9 +271,10 @@ export function ComplaintsPage() {
             <Typography.Text type="secondary">
               {t('complaints.byAgent')}：
               {analysis.byAgent
-                .map(
-                  (a) =>
-                    `${a.name} ${a.count}${a.avgSatisfaction !== null ? `（${a.avgSatisfaction}）` : ''}`,
+                .map((a) =>
+                  a.avgSatisfaction !== null
+                    ? t('complaints.agentLineRated', { name: a.name, count: a.count, s: a.avgSatisfaction })
+                    : t('complaints.agentLine', { name: a.name, count: a.count }),
                 )
                 .join('　')}
             </Typography.Text>
@@ -292,6 +295,7 @@ export function ComplaintsPage() {
         open={showNotices}
         title={t('complaints.notices')}
         footer={null}
+        width={640}
         onCancel={() => setShowNotices(false)}
       >
         <List
@@ -303,7 +307,7 @@ export function ComplaintsPage() {
               onClick={() => void openNotice(n.id, n.complaintId)}
               style={{ cursor: 'pointer', fontWeight: n.read ? 400 : 600 }}
             >
-              <Space>
+              <Space style={{ whiteSpace: 'nowrap' }}>
                 <Tag color="red">{t('complaints.severities.severe')}</Tag>
                 <span className="num">{n.complaintNo}</span>
                 <span>{n.memberName}</span>
