@@ -151,6 +151,22 @@ export const CHANNELS = [
   'promotions.tickTask',
   'promotions.results',
   'promotions.saveSummary',
+  // complaints (客服 part 2: the complaint register)
+  'complaints.list',
+  'complaints.get',
+  'complaints.create',
+  'complaints.addStep',
+  'complaints.resolve',
+  'complaints.confirm',
+  'complaints.scheduleCallback',
+  'complaints.callback',
+  'complaints.archive',
+  'complaints.notices',
+  'complaints.readNotices',
+  'complaints.settings',
+  'complaints.saveSettings',
+  'complaints.analysis',
+  'complaints.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -16,6 +16,7 @@ import {
 import * as art from './contract-art';
 import * as rv from './contract-reviews';
 import * as pm from './contract-promotions';
+import * as cmp from './contract-complaints';
 
 export { CHANNELS, type Channel };
 
@@ -1146,6 +1147,7 @@ export interface BuyerNote {
   text: string;
 }
 export type TimelineKind = 'order' | 'followUp' | 'note' | 'review';
+export type TimelineKind = 'order' | 'followUp' | 'note' | 'complaint';
 /** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -1933,6 +1935,41 @@ export const contract = {
   'promotions.saveSummary': def<pm.Promotion>()(
     z.strictObject({ id, summary: z.string().trim().min(1).max(2000) }),
     'promotions.write',
+  // complaints contract (客服 part 2: 投诉登记; schemas and types in contract-complaints.ts)
+  'complaints.list': def<Paged<cmp.ComplaintRow>>()(
+    z.strictObject({ filter: cmp.complaintFilter.default({ q: '', overdueOnly: false }), ...page }),
+    'complaints.read',
+  ),
+  'complaints.get': def<cmp.Complaint>()(z.strictObject({ id }), 'complaints.read'),
+  'complaints.create': def<cmp.Complaint>()(cmp.complaintInput, 'complaints.write'),
+  /** An investigation note or a handling step (append-only timeline). */
+  'complaints.addStep': def<cmp.Complaint>()(cmp.complaintStepInput, 'complaints.write'),
+  'complaints.resolve': def<cmp.Complaint>()(cmp.complaintResolveInput, 'complaints.write'),
+  'complaints.confirm': def<cmp.Complaint>()(z.strictObject({ id }), 'complaints.confirm'),
+  'complaints.scheduleCallback': def<cmp.Complaint>()(cmp.complaintScheduleInput, 'complaints.write'),
+  /** The callback (回访) with the customer evaluation form (客户评价单). */
+  'complaints.callback': def<cmp.Complaint>()(cmp.complaintCallbackInput, 'complaints.write'),
+  /** Only after the supervisor's confirmation and the callback (CONFLICT otherwise). */
+  'complaints.archive': def<cmp.Complaint>()(z.strictObject({ id }), 'complaints.write'),
+  /** Notices for the caller's role (severe complaints) with the unread count. */
+  'complaints.notices': def<cmp.ComplaintNotices>()(empty, 'complaints.read'),
+  'complaints.readNotices': def<cmp.ComplaintNotices>()(
+    z.strictObject({ ids: z.array(id).min(1).max(500) }),
+    'complaints.read',
+  ),
+  'complaints.settings': def<cmp.DeadlineSettings>()(empty, 'complaints.read'),
+  'complaints.saveSettings': def<cmp.DeadlineSettings>()(cmp.deadlineSettings, 'shop.manage'),
+  /** Complaints received in the shop-local day range (a week or a month for the manager's report). */
+  'complaints.analysis': def<cmp.ComplaintAnalysis>()(
+    z.strictObject({ from: localDate, to: localDate }),
+    'complaints.read',
+  ),
+  'complaints.exportCsv': def<ExportResult>()(
+    z.strictObject({
+      filter: cmp.complaintFilter.default({ q: '', overdueOnly: false }),
+      encoding: csvEncoding,
+    }),
+    'complaints.read',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 

@@ -32,6 +32,7 @@ import { getSettings, saveSettings } from '../modules/service/common';
 import * as handover from '../modules/service/handover';
 import * as reviews from '../modules/service/reviews';
 import * as promotions from '../modules/service/promotions';
+import * as complaints from '../modules/service/complaints';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -405,6 +406,62 @@ export const handlers: HandlerTable = {
       promotions.saveSummary(ctx.store, me(ctx), input);
       return promotions.getPromotion(ctx.store, input.id);
     },
+  // complaints (客服 part 2: 投诉登记)
+  'complaints.list': { mode: 'read', run: (ctx, input) => complaints.listComplaints(ctx.store, input) },
+  'complaints.get': { mode: 'read', run: (ctx, input) => complaints.getComplaint(ctx.store, input.id) },
+  'complaints.create': {
+    run: (ctx, input) =>
+      complaints.getComplaint(ctx.store, complaints.createComplaint(ctx.store, me(ctx), input)),
+  },
+  'complaints.addStep': {
+    run: (ctx, input) => {
+      complaints.addStep(ctx.store, me(ctx), input);
+      return complaints.getComplaint(ctx.store, input.id);
+    },
+  },
+  'complaints.resolve': {
+    run: (ctx, input) => {
+      complaints.resolveComplaint(ctx.store, me(ctx), input);
+      return complaints.getComplaint(ctx.store, input.id);
+    },
+  },
+  'complaints.confirm': {
+    run: (ctx, input) => {
+      complaints.confirmComplaint(ctx.store, me(ctx), input.id);
+      return complaints.getComplaint(ctx.store, input.id);
+    },
+  },
+  'complaints.scheduleCallback': {
+    run: (ctx, input) => {
+      complaints.scheduleCallback(ctx.store, me(ctx), input);
+      return complaints.getComplaint(ctx.store, input.id);
+    },
+  },
+  'complaints.callback': {
+    run: (ctx, input) => {
+      complaints.recordCallback(ctx.store, me(ctx), input);
+      return complaints.getComplaint(ctx.store, input.id);
+    },
+  },
+  'complaints.archive': {
+    run: (ctx, input) => {
+      complaints.archiveComplaint(ctx.store, me(ctx), input.id);
+      return complaints.getComplaint(ctx.store, input.id);
+    },
+  },
+  'complaints.notices': { mode: 'read', run: (ctx) => complaints.notices(ctx.store, caller(ctx)) },
+  'complaints.readNotices': {
+    run: (ctx, input) => {
+      complaints.readNotices(ctx.store, caller(ctx), input.ids);
+      return complaints.notices(ctx.store, caller(ctx));
+    },
+  },
+  'complaints.settings': { mode: 'read', run: (ctx) => complaints.getDeadlines(ctx.store) },
+  'complaints.saveSettings': { run: (ctx, input) => complaints.saveDeadlines(ctx.store, me(ctx), input) },
+  'complaints.analysis': { mode: 'read', run: (ctx, input) => complaints.analysis(ctx.store, input) },
+  'complaints.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => complaints.exportComplaints(ctx.store, ctx.host, input.filter, input.encoding),
   },
 };
 

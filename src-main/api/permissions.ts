@@ -84,6 +84,10 @@ const GRANTS = {
   // creative work to them); plan them, assign the checklist and write the summary (客服主管).
   'promotions.read': ['director', ...SERVICE, ...ART],
   'promotions.write': ['cs_supervisor'],
+  // Complaints (投诉登记, §14): read the register; register and handle; confirm (主管).
+  'complaints.read': ['director', ...SERVICE],
+  'complaints.write': SERVICE,
+  'complaints.confirm': ['cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -13,6 +13,7 @@ import m0009 from './migrations/0009_perf.sql?raw';
 import m0011 from './migrations/0011_handover.sql?raw';
 import m0014 from './migrations/0014_reviews.sql?raw';
 import m0015 from './migrations/0015_promotions.sql?raw';
+import m0010 from './migrations/0010_complaints.sql?raw';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'handover', sql: m0011 },
   { version: 14, name: 'reviews', sql: m0014 },
   { version: 15, name: 'promotions', sql: m0015 },
+  { version: 10, name: 'complaints', sql: m0010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -241,6 +241,31 @@ const handoverSetup = async (app: TestApp) => {
   });
   return { date, itemId: items[0]!.id };
 };
+// complaints (客服 part 2): a buyer with a severe complaint; later stages resolved, confirmed, called back.
+const complaintSetup = async (app: TestApp) => {
+  const b = await app.ok<{ id: string }>(C, 'buyers.save', { memberName: '投诉的买家' });
+  const c = await app.ok<{ id: string }>(C, 'complaints.create', {
+    channel: 'wangwang',
+    buyerId: b.id,
+    category: 'quality',
+    severity: 'severe',
+    description: '衣服开线',
+  });
+  const n = await app.ok<{ rows: { id: string }[] }>(C, 'complaints.notices', {});
+  return { buyerId: b.id, complaintId: c.id, noticeId: n.rows[0]!.id };
+};
+const resolvedComplaint = async (app: TestApp) => {
+  const ids = await complaintSetup(app);
+  await app.ok(C, 'complaints.resolve', { id: ids.complaintId, result: '补发新品' });
+  return ids;
+};
+const readyToArchive = async (app: TestApp) => {
+  const ids = await resolvedComplaint(app);
+  await app.ok(C, 'complaints.confirm', { id: ids.complaintId });
+  await app.ok(C, 'complaints.callback', { id: ids.complaintId, satisfaction: 5 });
+  return ids;
+};
+const DL = { responseMinutes: 60, resolveMinutes: 1440 };
 
 const cases: Record<Channel, Case> = {
   'system.status': {
@@ -1385,6 +1410,126 @@ const cases: Record<Channel, Case> = {
     invalid: (ids) => ({ id: ids.promotionId, summary: '' }),
     invalidFields: ['summary'],
     forbidden: 'cs_agent',
+  },
+  // complaints (客服 part 2: 投诉登记)
+  'complaints.list': {
+    as: 'director',
+    valid: () => ({ filter: { q: '', severity: 'severe', overdueOnly: true } }),
+    invalid: () => ({ filter: { severity: 'huge' } }),
+    invalidFields: ['filter.severity'],
+    forbidden: 'wh_agent',
+  },
+  'complaints.get': {
+    prepare: complaintSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.complaintId }),
+    invalid: () => ({ id: 'x' }),
+    invalidFields: ['id'],
+    forbidden: 'art_agent',
+  },
+  'complaints.create': {
+    prepare: complaintSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({
+      channel: 'phone',
+      buyerId: ids.buyerId,
+      category: 'logistics',
+      severity: 'normal',
+      description: '快递太慢',
+    }),
+    invalid: () => ({ channel: 'fax', category: 'quality', severity: 'normal', description: '' }),
+    invalidFields: ['channel', 'description'],
+    forbidden: 'director',
+  },
+  'complaints.addStep': {
+    prepare: complaintSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.complaintId, kind: 'step', text: '已联系买家' }),
+    invalid: (ids) => ({ id: ids.complaintId, kind: 'other', text: '' }),
+    invalidFields: ['kind', 'text'],
+    forbidden: 'director',
+  },
+  'complaints.resolve': {
+    prepare: complaintSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.complaintId, result: '退款 20 元' }),
+    invalid: (ids) => ({ id: ids.complaintId, result: ' ' }),
+    invalidFields: ['result'],
+    forbidden: 'director',
+  },
+  'complaints.confirm': {
+    prepare: resolvedComplaint,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ id: ids.complaintId }),
+    invalid: () => ({ id: '' }),
+    invalidFields: ['id'],
+    forbidden: 'cs_agent',
+  },
+  'complaints.scheduleCallback': {
+    prepare: resolvedComplaint,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.complaintId, at: '2026-12-01T02:00:00.000Z' }),
+    invalid: (ids) => ({ id: ids.complaintId, at: '明天' }),
+    invalidFields: ['at'],
+    forbidden: 'director',
+  },
+  'complaints.callback': {
+    prepare: resolvedComplaint,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.complaintId, satisfaction: 4, comment: '处理及时' }),
+    invalid: (ids) => ({ id: ids.complaintId, satisfaction: 6 }),
+    invalidFields: ['satisfaction'],
+    forbidden: 'director',
+  },
+  'complaints.archive': {
+    prepare: readyToArchive,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.complaintId }),
+    invalid: () => ({ id: 'x' }),
+    invalidFields: ['id'],
+    forbidden: 'director',
+  },
+  'complaints.notices': {
+    as: 'cs_supervisor',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'wh_supervisor',
+  },
+  'complaints.readNotices': {
+    prepare: complaintSetup,
+    valid: (ids) => ({ ids: [ids.noticeId] }),
+    invalid: () => ({ ids: [] }),
+    invalidFields: ['ids'],
+    forbidden: 'art_supervisor',
+  },
+  'complaints.settings': {
+    as: 'cs_agent',
+    valid: () => ({}),
+    invalid: () => ({ x: 1 }),
+    invalidFields: ['_'],
+    forbidden: 'wh_agent',
+  },
+  'complaints.saveSettings': {
+    valid: () => ({ normal: DL, major: DL, severe: { responseMinutes: 30, resolveMinutes: 600 } }),
+    invalid: () => ({ normal: DL, major: DL, severe: { responseMinutes: 0, resolveMinutes: 600 } }),
+    invalidFields: ['severe.responseMinutes'],
+    forbidden: 'cs_supervisor',
+  },
+  'complaints.analysis': {
+    as: 'director',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '2026-11-01', to: '30/11' }),
+    invalidFields: ['to'],
+    forbidden: 'wh_agent',
+  },
+  'complaints.exportCsv': {
+    prepare: complaintSetup,
+    as: 'cs_agent',
+    valid: () => ({}),
+    invalid: () => ({ encoding: 'latin1' }),
+    invalidFields: ['encoding'],
+    forbidden: 'admin',
   },
 };
 

@@ -327,6 +327,33 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
         })),
   },
   {
+    kind: 'complaint',
+    read: (store, buyerId, limit) =>
+      store
+        .stmt<{
+          id: string;
+          complaint_no: string;
+          received_at: string;
+          severity: string;
+          category: string;
+          status: string;
+          staff_name: string | null;
+        }>(
+          `SELECT c.id, c.complaint_no, c.received_at, c.severity, c.category, c.status, s.name AS staff_name
+           FROM complaint c LEFT JOIN staff s ON s.id = c.handler_id
+           WHERE c.buyer_id = ? ORDER BY c.received_at DESC LIMIT ?`,
+        )
+        .all(buyerId, limit)
+        .map((c) => ({
+          kind: 'complaint' as const,
+          at: c.received_at,
+          refId: c.id,
+          title: c.complaint_no,
+          detail: `${c.severity}|${c.category}|${c.status}`,
+          staffName: c.staff_name,
+        })),
+  },
+  {
     kind: 'note',
     read: (store, buyerId, limit) =>
       notesOf(store, buyerId, limit).map((n) => ({

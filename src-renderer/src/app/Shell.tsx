@@ -32,6 +32,8 @@ import { HandoverPage } from '../features/service/HandoverPage';
 import { HandoverTabLabel } from '../features/service/HandoverTabLabel';
 import { ReviewsPage } from '../features/service/ReviewsPage';
 import { PromotionsPage } from '../features/service/PromotionsPage';
+import { ComplaintsPage } from '../features/service/ComplaintsPage';
+import { ComplaintsTabLabel } from '../features/service/ComplaintsTabLabel';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -41,6 +43,7 @@ import { SwitchPersonModal } from './SwitchPersonModal';
 type ArtPage = 'tasks' | 'library';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | 'handover';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews' | 'promotions';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'complaints';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -142,6 +145,12 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'promotions.read',
       label: (t) => t('promotions.tab'),
       render: () => <PromotionsPage />,
+    },
+    {
+      key: 'complaints',
+      needs: 'complaints.read',
+      label: () => <ComplaintsTabLabel />,
+      render: () => <ComplaintsPage />,
     },
     {
       key: 'catalogLookup',

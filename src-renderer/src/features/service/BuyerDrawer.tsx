@@ -37,7 +37,8 @@ const KIND_COLOR: Record<TimelineEntry['kind'], string> = {
   order: 'blue',
   followUp: 'orange',
   note: 'green',
-  review: 'red',
+  review: 'orange',
+  complaint: 'red',
 };
 
 /** One timeline entry as a line of text; a follow-up's detail is "channel|outcome|note". */
@@ -50,6 +51,16 @@ function EntryText({ e }: { e: TimelineEntry }) {
         {e.title} · {tDynamic(`followUp.channels.${channel}`, {}, channel)} ·{' '}
         {tDynamic(`followUp.outcomes.${outcome}`, {}, outcome)}
         {note ? `：${note}` : ''}
+      </span>
+    );
+  }
+  if (e.kind === 'complaint') {
+    const [severity = '', category = '', status = ''] = e.detail.split('|');
+    return (
+      <span>
+        {e.title} · {tDynamic(`complaints.severities.${severity}`, {}, severity)} ·{' '}
+        {tDynamic(`complaints.categories.${category}`, {}, category)} ·{' '}
+        {tDynamic(`complaints.statuses.${status}`, {}, status)}
       </span>
     );
   }
