@@ -25,6 +25,7 @@ import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AlertsTabLabel } from '../features/alerts/AlertsTabLabel';
 import { LibraryPage } from '../features/art/LibraryPage';
 import { TasksPage } from '../features/art/TasksPage';
+import { ReadinessPage } from '../features/art/ReadinessPage';
 import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
@@ -34,7 +35,7 @@ import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
-type ArtPage = 'tasks' | 'library';
+type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
 type ServicePage = 'orders' | 'buyers' | 'followUp';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
@@ -143,6 +144,19 @@ const FEATURES: Record<Tab, Feature[]> = {
   art: [
     { key: 'tasks', needs: 'art.read', label: (t) => t('tasks.tabTitle'), render: () => <TasksPage /> },
     { key: 'library', needs: 'art.read', label: (t) => t('library.tabTitle'), render: () => <LibraryPage /> },
+    // art part 2 (h-art2)
+    {
+      key: 'readiness',
+      needs: 'listing.read',
+      label: (t) => t('art.readiness.title'),
+      render: () => <ReadinessPage />,
+    },
+    {
+      key: 'artAssessment',
+      needs: 'art.read',
+      label: (t) => t('art.assessment.title'),
+      render: () => <AssessmentPage kind="art" />,
+    },
     catalogFeature,
   ],
   settings: [
