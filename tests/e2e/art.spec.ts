@@ -279,6 +279,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await shot('readiness-override');
   await page.getByTestId('rd-confirm').click();
   await expect(page.getByTestId(`rd-${sku.title}-state`)).toHaveText(zh.art.readiness.states.listed);
+  await expect(page.getByTestId(`rd-${sku.title}-override`)).toHaveText(zh.art.readiness.overridden);
   await expect(row).toContainText(`${manager.name}`);
   await expect(page.getByTestId(`rd-${sku.title}-delist`)).toBeVisible();
   await shot('readiness-listed');

@@ -2030,6 +2030,7 @@ const en: Messages = {
       refused: 'Cannot list yet, missing: {{items}}',
       lastListed: 'Listed by {{who}} {{at}}',
       lastDelisted: 'Delisted by {{who}} {{at}}',
+      overridden: 'Override',
       overrideWas: 'Listed anyway because: {{reason}}',
     },
   },

@@ -1994,6 +1994,7 @@ const zhCN = {
       refused: '还不能上架，缺少：{{items}}',
       lastListed: '{{who}} {{at}} 上架',
       lastDelisted: '{{who}} {{at}} 下架',
+      overridden: '强制',
       overrideWas: '强制上架原因：{{reason}}',
     },
   },

@@ -157,9 +157,18 @@ export function ReadinessPage() {
       render: (_: unknown, r) => (
         <Space direction="vertical" size={0}>
           {r.listed ? (
-            <Tag color="success" data-testid={`rd-${r.title}-state`}>
-              {t('art.readiness.states.listed')}
-            </Tag>
+            <Space size={4}>
+              <Tag color="success" data-testid={`rd-${r.title}-state`}>
+                {t('art.readiness.states.listed')}
+              </Tag>
+              {r.lastMark?.listed && r.lastMark.overrideReason && (
+                <Tooltip title={t('art.readiness.overrideWas', { reason: r.lastMark.overrideReason })}>
+                  <Tag color="orange" data-testid={`rd-${r.title}-override`}>
+                    {t('art.readiness.overridden')}
+                  </Tag>
+                </Tooltip>
+              )}
+            </Space>
           ) : r.ready ? (
             <Tag color="processing" data-testid={`rd-${r.title}-state`}>
               {t('art.readiness.states.ready')}
