@@ -106,6 +106,12 @@ export const CHANNELS = [
   'art.libraryExportCsv',
   'art.rulesGet',
   'art.rulesSave',
+  // art part 2: team assessment, listing readiness (h-art2)
+  'art.assessmentMonth',
+  'art.assessmentSave',
+  'art.assessmentExportCsv',
+  'art.readinessList',
+  'art.readinessMark',
   // service (客服 part 1)
   'service.settings',
   'service.saveSettings',

@@ -273,3 +273,62 @@ export interface ThumbStatus {
   failed: number;
 }
 export type FilesExportResult = { cancelled: true } | { cancelled: false; folder: string; files: string[] };
+
+// ---------------------------------------------------------------------------------------------
+// Team assessment (美工考核, §10.3) and listing readiness (上架准备) — h-art2
+// ---------------------------------------------------------------------------------------------
+/** The art assessment's measures, in column order (values per designer and month). */
+export const ART_MEASURES = [
+  'tasksCompleted',
+  'onTimeRate',
+  'avgRevisions',
+  'firstPassRate',
+  'imagesDelivered',
+] as const;
+export type ArtMeasure = (typeof ART_MEASURES)[number];
+
+/** The checklist of a product before it goes on sale (上架), in display order. */
+export const READINESS_ITEMS = ['mainImages', 'skuImages', 'detailPage', 'stock', 'knowledge'] as const;
+export type ReadinessItem = (typeof READINESS_ITEMS)[number];
+/** notConnected: the source does not exist yet (CS product knowledge before the CS tab has it). */
+export type CheckState = 'done' | 'missing' | 'notConnected';
+export const READINESS_STATES = ['all', 'notReady', 'ready', 'listed'] as const;
+export type ReadinessState = (typeof READINESS_STATES)[number];
+
+export const readinessFilter = z.strictObject({
+  /** notReady / ready: not listed yet, with items missing / with every connected item met. */
+  state: z.enum(READINESS_STATES).default('all'),
+  /** Product title, style code or a SKU's 商家编码 (substring). */
+  q: z.string().trim().max(100).default(''),
+});
+export type ReadinessFilter = z.input<typeof readinessFilter>;
+
+export const readinessMarkInput = z.strictObject({
+  productId: id,
+  listed: z.boolean(),
+  /** Listing with items missing needs the manager's reason (recorded); ignored otherwise. */
+  overrideReason: z.string().trim().max(200).default(''),
+  expectedVersion: version.optional(),
+});
+
+export interface ReadinessRow {
+  productId: string;
+  title: string;
+  styleCode: string;
+  listed: boolean;
+  skuCount: number;
+  skuCodes: string[];
+  items: Record<ReadinessItem, CheckState>;
+  /** Main images that count (linked, live, passing the image rules). */
+  mainImageCount: number;
+  /** SKUs that have an SKU图. */
+  skusWithImage: number;
+  onHand: number;
+  /** Connected items not met (notConnected ones do not block). */
+  missing: ReadinessItem[];
+  ready: boolean;
+  /** The latest listing/delisting: who, when, with an override reason if any. */
+  lastMark: { at: string; staffName: string | null; listed: boolean; overrideReason: string } | null;
+  /** The product's version (catalog optimistic concurrency). */
+  version: string;
+}

@@ -1769,6 +1769,29 @@ export const contract = {
   ),
   'art.rulesGet': def<art.ImageRules>()(empty, 'art.read'),
   'art.rulesSave': def<art.ImageRules>()(art.imageRules, 'art.review'),
+  // art contract, part 2 (h-art2): team assessment (美工考核) and listing readiness (上架准备)
+  /** Designers without art.assess get only their own row. */
+  'art.assessmentMonth': def<AssessmentMonth>()(z.strictObject({ month: yearMonth }), 'art.read'),
+  'art.assessmentSave': def<AssessmentRow>()(
+    z.strictObject({
+      staffId: id,
+      month: yearMonth,
+      score: z.number().int().min(0).max(100).nullable(),
+      comment: z.string().trim().max(500).default(''),
+      expectedVersion: z.string().min(1).max(64).optional(),
+    }),
+    'art.assess',
+  ),
+  'art.assessmentExportCsv': def<ExportResult>()(
+    z.strictObject({ month: yearMonth, encoding: csvEncoding }),
+    'art.read',
+  ),
+  'art.readinessList': def<Paged<art.ReadinessRow> & { counts: Record<art.ReadinessState, number> }>()(
+    z.strictObject({ filter: art.readinessFilter.default({ state: 'all', q: '' }), ...page }),
+    'listing.read',
+  ),
+  /** Mark listed (上架) or delisted; listing with items missing needs overrideReason (CONFLICT notReady). */
+  'art.readinessMark': def<art.ReadinessRow>()(art.readinessMarkInput, 'catalog.list'),
   // service contract (客服 part 1: buyers, orders, order import, follow-up)
   'service.settings': def<ServiceSettings>()(empty, 'orders.read'),
   'service.saveSettings': def<ServiceSettings>()(

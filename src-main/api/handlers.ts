@@ -23,6 +23,8 @@ import { exportAssessment, exportAttendance } from '../modules/staffing/export';
 import * as artTasks from '../modules/art/tasks';
 import * as library from '../modules/art/library';
 import { thumbStatus } from '../modules/art/thumbs';
+import * as artAssessment from '../modules/art/assessment';
+import * as readiness from '../modules/art/readiness';
 import * as buyers from '../modules/service/buyers';
 import * as orders from '../modules/service/orders';
 import * as orderImport from '../modules/service/order-import';
@@ -275,6 +277,18 @@ export const handlers: HandlerTable = {
   },
   'art.rulesGet': { mode: 'read', run: (ctx) => library.getRules(ctx.store) },
   'art.rulesSave': { run: (ctx, input) => library.saveRules(ctx.store, me(ctx), input) },
+  // art part 2 (h-art2): team assessment, listing readiness
+  'art.assessmentMonth': {
+    mode: 'read',
+    run: (ctx, input) => artAssessment.artAssessmentMonth(ctx.store, caller(ctx), input.month),
+  },
+  'art.assessmentSave': { run: (ctx, input) => artAssessment.saveArtScore(ctx.store, caller(ctx), input) },
+  'art.assessmentExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => artAssessment.exportArtAssessment(ctx.store, ctx.host, caller(ctx), input),
+  },
+  'art.readinessList': { mode: 'read', run: (ctx, input) => readiness.listReadiness(ctx.store, input) },
+  'art.readinessMark': { run: (ctx, input) => readiness.markListed(ctx.store, me(ctx), input) },
   // service (客服 part 1)
   'service.settings': { mode: 'read', run: (ctx) => getSettings(ctx.store) },
   'service.saveSettings': { run: (ctx, input) => saveSettings(ctx.store, me(ctx), input) },

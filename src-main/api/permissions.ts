@@ -61,6 +61,11 @@ const GRANTS = {
   'art.tasks': [...ART, 'cs_supervisor', 'wh_supervisor'],
   'art.review': ['art_supervisor'],
   'art.library': ART,
+  // Art part 2 (h-art2): score the designers' month (美工考核); see products' listing readiness
+  // (上架准备, customer service too); mark a product listed or delisted (店长, 运营总监).
+  'art.assess': ['art_supervisor'],
+  'listing.read': ['director', ...ART, 'cs_supervisor'],
+  'catalog.list': ['director'],
   // Customer service (客服): buyers (read, edit, see full phone numbers, export them in full);
   // orders (read, edit, import the seller-centre exports); record unpaid follow-ups (催付).
   // The director reads and exports, always with phone numbers masked.

@@ -14,6 +14,7 @@ import m0011 from './migrations/0011_handover.sql?raw';
 import m0014 from './migrations/0014_reviews.sql?raw';
 import m0015 from './migrations/0015_promotions.sql?raw';
 import m0010 from './migrations/0010_complaints.sql?raw';
+import m0016 from './migrations/0016_art_assessment.sql?raw';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'reviews', sql: m0014 },
   { version: 15, name: 'promotions', sql: m0015 },
   { version: 10, name: 'complaints', sql: m0010 },
+  { version: 16, name: 'art_assessment', sql: m0016 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,7 +1,9 @@
 // The art tab on the demo shop, in zh-CN: 美工专员 creates a shoot task for a SKU, imports the
 // photos (through the harness's stand-in for the open dialog), tags them and links them to the
 // SKU, attaches them and sends the task for review; 美工主管 asks for a revision, then approves;
-// the main images are exported to a folder with the naming rule.
+// the main images are exported to a folder with the naming rule. Then (h-art2) the product's
+// 上架准备 shows the main-image item ticked, the supervisor scores the designer's month (美工考核,
+// CSV read back) and the store manager marks the product listed with an override reason.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,15 +57,15 @@ test('美工: shoot task → import → tag and link → review with a revision 
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000); // a long flow on a shared 2-core machine
   const agent = harness.demoPeople.find((p) => p.role === 'art_agent')!;
   const boss = harness.demoPeople.find((p) => p.role === 'art_supervisor')!;
   const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
   const sku = db
     .prepare(
-      `SELECT s.code, p.title FROM sku s JOIN product p ON p.id = s.product_id WHERE s.archived_at IS NULL ORDER BY s.code LIMIT 1`,
+      `SELECT s.code, p.title, p.listed FROM sku s JOIN product p ON p.id = s.product_id WHERE s.archived_at IS NULL ORDER BY s.code LIMIT 1`,
     )
-    .get() as { code: string; title: string };
+    .get() as { code: string; title: string; listed: number };
   db.close();
 
   await signIn(page, agent.name, agent.pin);
@@ -215,4 +217,70 @@ test('美工: shoot task → import → tag and link → review with a revision 
   expect(text).toContain(`IMG_0001.jpg,,jpeg,1000,1000`);
   expect(text).toContain(`主图,待审,原片,夏装/T恤,${sku.code}`);
   await shot('done');
+
+  // 9. 上架准备 (h-art2): the approved main images tick the product's main-image item.
+  await page.getByTestId('art-subtab-readiness').click();
+  await expect(page.getByTestId('art-subtab-readiness')).toHaveText(zh.art.readiness.title);
+  await page.getByTestId('rd-search').fill(sku.code);
+  const row = page.getByTestId(`rd-row-${sku.title}`);
+  await expect(row).toBeVisible();
+  await expect(page.getByTestId(`rd-${sku.title}-mainImages`)).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId(`rd-${sku.title}-mainImages`)).toContainText('2 张');
+  await expect(page.getByTestId(`rd-${sku.title}-knowledge`)).toHaveText(zh.art.readiness.notConnected);
+  await expect(page.getByTestId(`rd-${sku.title}-list`)).toHaveCount(0); // only the manager marks
+  await shot('readiness-supervisor');
+
+  // 10. 月度考核: the designer's month, the supervisor's score, the CSV.
+  await page.getByTestId('art-subtab-artAssessment').click();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const cell = (key: string) => page.getByTestId(`asm-${agent.name}-${key}`);
+  await expect(cell('tasksCompleted')).toHaveText('1');
+  await expect(cell('onTimeRate')).toHaveText(today <= '2026-12-05' ? '100' : '0');
+  await expect(cell('avgRevisions')).toHaveText('1');
+  await expect(cell('firstPassRate')).toHaveText('0');
+  await expect(cell('imagesDelivered')).toHaveText('2');
+  await page.getByRole('spinbutton', { name: `${agent.name} ${zh.assessment.score}` }).fill('88');
+  await page.getByTestId(`asm-comment-${agent.name}`).fill('出图质量好，细节图要一次拍全');
+  await page.getByTestId(`asm-save-${agent.name}`).click();
+  await expect(page.getByText(`${agent.name} 的考核已保存`)).toBeVisible();
+  await expect(page.getByTestId(`asm-save-${agent.name}`)).toBeDisabled();
+  await shot('art-assessment');
+  await page.getByTestId('asm-export').click();
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('export-result')).toBeVisible();
+  const asmCsv = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('美工考核_'))!;
+  const asmText = fs.readFileSync(path.join(harness.exportDir, asmCsv), 'utf8');
+  expect(asmText.charCodeAt(0)).toBe(0xfeff);
+  expect(asmText).toContain(
+    '月份,姓名,岗位,完成任务数,按时完成率(%),平均修改次数,一次通过率(%),交付图片数,主管评分,评语',
+  );
+  expect(asmText).toContain(`,${agent.name},美工专员,1,`);
+  expect(asmText).toContain(',2,88,出图质量好，细节图要一次拍全');
+  await page.keyboard.press('Escape');
+
+  // 11. The store manager marks the product listed: items are missing, so with a reason.
+  const manager = harness.demoPeople.find((p) => p.role === 'manager')!;
+  await page.getByTestId('header-signout').click();
+  await signIn(page, manager.name, manager.pin);
+  await page.getByTestId('tab-art').click();
+  await page.getByTestId('art-subtab-readiness').click();
+  await page.getByTestId('rd-search').fill(sku.code);
+  await expect(page.getByTestId(`rd-${sku.title}-mainImages`)).toHaveAttribute('data-state', 'done');
+  if (sku.listed) {
+    // The demo shop lists most products: delist it first (no reason needed).
+    await page.getByTestId(`rd-${sku.title}-delist`).click();
+    await page.getByTestId('rd-confirm').click();
+    await expect(page.getByTestId(`rd-${sku.title}-state`)).toContainText('缺');
+  }
+  await page.getByTestId(`rd-${sku.title}-list`).click();
+  await expect(page.getByTestId('rd-missing')).toContainText(zh.art.readiness.items.skuImages);
+  await expect(page.getByTestId('rd-confirm')).toBeDisabled();
+  await page.getByTestId('rd-reason').fill('预售款，SKU图和详情页本周补齐');
+  await shot('readiness-override');
+  await page.getByTestId('rd-confirm').click();
+  await expect(page.getByTestId(`rd-${sku.title}-state`)).toHaveText(zh.art.readiness.states.listed);
+  await expect(page.getByTestId(`rd-${sku.title}-override`)).toHaveText(zh.art.readiness.overridden);
+  await expect(row).toContainText(`${manager.name}`);
+  await expect(page.getByTestId(`rd-${sku.title}-delist`)).toBeVisible();
+  await shot('readiness-listed');
 });

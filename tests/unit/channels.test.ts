@@ -1060,6 +1060,48 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['mainSquare', 'mainMinSide', 'mainMaxBytes'],
     forbidden: 'art_agent',
   },
+  // art part 2 (h-art2): team assessment, listing readiness
+  'art.assessmentMonth': {
+    as: 'art_agent',
+    valid: () => ({ month: '2026-11' }),
+    invalid: () => ({ month: '2026-11-01' }),
+    invalidFields: ['month'],
+    forbidden: 'cs_supervisor',
+  },
+  'art.assessmentSave': {
+    as: 'art_supervisor',
+    valid: (_ids, app) => ({
+      staffId: app.people.art_agent!.id,
+      month: '2026-11',
+      score: 88,
+      comment: '主图出图快',
+    }),
+    invalid: () => ({ staffId: 'x', month: '2026-11', score: 101 }),
+    invalidFields: ['staffId', 'score'],
+    forbidden: 'art_agent',
+  },
+  'art.assessmentExportCsv': {
+    as: 'director',
+    valid: () => ({ month: '2026-11', encoding: 'gbk' }),
+    invalid: () => ({ month: 'x', encoding: 'latin1' }),
+    invalidFields: ['month', 'encoding'],
+    forbidden: 'wh_agent',
+  },
+  'art.readinessList': {
+    prepare: productId,
+    as: 'cs_supervisor',
+    valid: () => ({ filter: { state: 'notReady', q: '' }, limit: 50 }),
+    invalid: () => ({ filter: { state: 'done' }, limit: 0 }),
+    invalidFields: ['filter.state', 'limit'],
+    forbidden: 'wh_agent',
+  },
+  'art.readinessMark': {
+    prepare: productId,
+    valid: (ids) => ({ productId: ids.productId!, listed: true, overrideReason: '先上架预售' }),
+    invalid: () => ({ productId: 'x', listed: 'yes' }),
+    invalidFields: ['productId', 'listed'],
+    forbidden: 'art_supervisor',
+  },
   // service (客服 part 1)
   'service.settings': {
     valid: () => ({}),

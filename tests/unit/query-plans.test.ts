@@ -474,6 +474,63 @@ describe('query plans (art)', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  // art part 2 (h-art2): the assessment and listing readiness
+  it('uses an index for the art assessment and the readiness checklist', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    const p = await app.ok<{ id: string; skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+    const skuId = p.skus[0]!.id;
+    const src = path.join(app.dir, 'src2');
+    fs.mkdirSync(src);
+    const f = path.join(src, '主图.png');
+    await sharp({ create: { width: 800, height: 800, channels: 3, background: '#ffffff' } })
+      .png()
+      .toFile(f);
+    app.pickPaths = [f];
+    const rep = await app.ok<{ imported: { id: string }[] }>(C, 'art.libraryImport', { mode: 'files' });
+    await app.ok(C, 'art.libraryUpdate', { ids: [rep.imported[0]!.id], use: 'main', addSkuIds: [skuId] });
+    await thumbsIdle(app.store);
+    const t = await app.ok<{ id: string }>(C, 'art.taskSave', {
+      type: 'detail_page',
+      title: '详情页',
+      skuIds: [skuId],
+      dueDate: '2026-12-01',
+    });
+    await app.ok(C, 'art.taskMove', { id: t.id, to: 'doing' });
+    await app.ok(C, 'art.taskAttach', { id: t.id, imageIds: [rep.imported[0]!.id] });
+    await app.ok(C, 'art.taskMove', { id: t.id, to: 'review' });
+    await app.ok(C, 'art.taskReview', { id: t.id, decision: 'approve' });
+    const month = new Date().toISOString().slice(0, 7);
+    await app.ok(C, 'art.assessmentMonth', { month });
+    for (const filter of [{}, { state: 'ready' }, { q: 'tx001' }])
+      await app.ok(C, 'art.readinessList', { filter });
+    await app.ok(C, 'art.readinessMark', { productId: p.id, listed: false });
+    await app.ok(C, 'art.readinessMark', { productId: p.id, listed: true, overrideReason: '测试' });
+
+    // The readiness list reads every live product of the shop (hundreds to a few thousand) on
+    // purpose; everything it looks up per product goes through an index.
+    const MEANT = [/FROM product p WHERE p\.deleted_at IS NULL AND p\.archived_at IS NULL/];
+    const offenders: string[] = [];
+    for (const sql of app.store
+      .preparedSql()
+      .filter((s) => /art_assessment_score|product_listing_event|library_image|art_task/.test(s))) {
+      const alias = aliases(sql);
+      for (const raw of planOf(app, sql)) {
+        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
+          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
+        );
+        if (MEANT.some((re) => re.test(sql)) && /^SCAN product\b/.test(step)) continue;
+        if (
+          /^SCAN (art_assessment_score|product_listing_event|library_image|library_image_sku|art_task|art_task_event|art_task_sku|art_task_image|stock_balance|sku|product|staff)\b/.test(
+            step,
+          )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 200)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });
 
 // reviews (中差评, h-reviews): the list walks the review_date index newest first (stopped by LIMIT)

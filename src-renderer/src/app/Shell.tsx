@@ -25,6 +25,7 @@ import { AlertsPage } from '../features/alerts/AlertsPage';
 import { AlertsTabLabel } from '../features/alerts/AlertsTabLabel';
 import { LibraryPage } from '../features/art/LibraryPage';
 import { TasksPage } from '../features/art/TasksPage';
+import { ReadinessPage } from '../features/art/ReadinessPage';
 import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
@@ -44,6 +45,8 @@ type ArtPage = 'tasks' | 'library';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | 'handover';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews' | 'promotions';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | 'complaints';
+type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
+type ServicePage = 'orders' | 'buyers' | 'followUp';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -179,6 +182,18 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'promotions.read',
       label: (t) => t('promotions.tab'),
       render: () => <PromotionsPage />,
+    // art part 2 (h-art2)
+    {
+      key: 'readiness',
+      needs: 'listing.read',
+      label: (t) => t('art.readiness.title'),
+      render: () => <ReadinessPage />,
+    },
+    {
+      key: 'artAssessment',
+      needs: 'art.read',
+      label: (t) => t('art.assessment.title'),
+      render: () => <AssessmentPage kind="art" />,
     },
     catalogFeature,
   ],

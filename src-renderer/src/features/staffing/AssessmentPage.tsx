@@ -23,9 +23,37 @@ import { todayIn } from './dates';
 
 type Draft = { score: number | null; comment: string };
 
-/** 月度考核: the warehouse team's measures for a month, and the supervisor's score and comments. */
-export function AssessmentPage() {
+/**
+ * Which team's assessment: the warehouse's (assessment.*) or the art team's (art.assessment*,
+ * measures under art.assessment.measures; scoring needs art.assess, designers see their own row).
+ */
+export type AssessmentKind = 'warehouse' | 'art';
+const SOURCES = {
+  warehouse: {
+    month: (i: { month: string }) => api.assessment.month(i),
+    saveScore: (i: Parameters<typeof api.assessment.saveScore>[0]) => api.assessment.saveScore(i),
+    exportCsv: (i: Parameters<typeof api.assessment.exportCsv>[0]) => api.assessment.exportCsv(i),
+    measures: 'assessment.measures',
+    hint: 'assessment.hint',
+    empty: 'assessment.empty',
+    scorePerm: 'assessment.manage',
+  },
+  art: {
+    month: (i: { month: string }) => api.art.assessmentMonth(i),
+    saveScore: (i: Parameters<typeof api.art.assessmentSave>[0]) => api.art.assessmentSave(i),
+    exportCsv: (i: Parameters<typeof api.art.assessmentExportCsv>[0]) => api.art.assessmentExportCsv(i),
+    measures: 'art.assessment.measures',
+    hint: 'art.assessment.hint',
+    empty: 'art.assessment.empty',
+    scorePerm: 'art.assess',
+  },
+} as const;
+
+/** 月度考核: a team's measures for a month, and the supervisor's score and comments. */
+export function AssessmentPage({ kind = 'warehouse' }: { kind?: AssessmentKind }) {
   const { t } = useTranslation();
+  const source = SOURCES[kind];
+  const canScore = useSession((s) => !!s.session?.permissions.includes(source.scorePerm));
   const timeZone = useSession((s) => s.timeZone);
   const [month, setMonth] = useState(() => todayIn(timeZone).slice(0, 7));
   const [data, setData] = useState<AssessmentMonth | null>(null);
@@ -36,7 +64,7 @@ export function AssessmentPage() {
 
   const load = useCallback(
     () =>
-      api.assessment.month({ month }).then(
+      source.month({ month }).then(
         (next) => {
           setData(next);
           setDrafts(new Map());
@@ -44,7 +72,7 @@ export function AssessmentPage() {
         },
         (e: unknown) => setError(errorText(e)),
       ),
-    [month],
+    [month, source],
   );
   useEffect(() => {
     void load();
@@ -63,7 +91,7 @@ export function AssessmentPage() {
     const d = draftOf(r);
     setSaving(r.staffId);
     try {
-      const row = await api.assessment.saveScore({
+      const row = await source.saveScore({
         staffId: r.staffId,
         month,
         score: d.score,
@@ -84,13 +112,31 @@ export function AssessmentPage() {
     }
   }
 
+  const saveColumn: NonNullable<TableProps<AssessmentRow>['columns']>[number] = {
+    key: 'save',
+    title: '',
+    width: 90,
+    render: (_: unknown, r) => (
+      <Button
+        size="small"
+        type={dirty(r) ? 'primary' : 'default'}
+        icon={<SaveOutlined />}
+        disabled={!dirty(r)}
+        loading={saving === r.staffId}
+        onClick={() => void save(r)}
+        data-testid={`asm-save-${r.name}`}
+      >
+        {t('assessment.save')}
+      </Button>
+    ),
+  };
   const columns: TableProps<AssessmentRow>['columns'] = [
     { key: 'name', dataIndex: 'name', title: t('assessment.name'), width: 100 },
     { key: 'role', title: t('assessment.role'), width: 90, render: (_: unknown, r) => t(`roles.${r.role}`) },
     ...(data?.measures ?? []).map((m) => ({
       key: m.key,
       // A measure added later without a translation shows its Chinese CSV header.
-      title: tDynamic(`assessment.measures.${m.key}`, {}, m.header),
+      title: tDynamic(`${source.measures}.${m.key}`, {}, m.header),
       width: 72,
       align: 'right' as const,
       render: (_: unknown, r: AssessmentRow) => (
@@ -111,6 +157,7 @@ export function AssessmentPage() {
           precision={0}
           placeholder="0–100"
           value={draftOf(r).score}
+          disabled={!canScore}
           onChange={(v) => edit(r, { score: typeof v === 'number' ? v : null })}
           aria-label={`${r.name} ${t('assessment.score')}`}
           data-testid={`asm-score-${r.name}`}
@@ -127,34 +174,21 @@ export function AssessmentPage() {
           maxLength={500}
           placeholder={t('assessment.commentPlaceholder')}
           value={draftOf(r).comment}
+          disabled={!canScore}
           onChange={(e) => edit(r, { comment: e.target.value })}
           aria-label={`${r.name} ${t('assessment.comment')}`}
           data-testid={`asm-comment-${r.name}`}
         />
       ),
     },
-    {
-      key: 'save',
-      title: '',
-      width: 90,
-      render: (_: unknown, r) => (
-        <Button
-          size="small"
-          type={dirty(r) ? 'primary' : 'default'}
-          icon={<SaveOutlined />}
-          disabled={!dirty(r)}
-          loading={saving === r.staffId}
-          onClick={() => void save(r)}
-          data-testid={`asm-save-${r.name}`}
-        >
-          {t('assessment.save')}
-        </Button>
-      ),
-    },
+    ...(canScore ? [saveColumn] : []),
   ];
 
   return (
-    <div className="wh-page staffing-page" data-testid="assessment-page">
+    <div
+      className="wh-page staffing-page"
+      data-testid={kind === 'art' ? 'art-assessment-page' : 'assessment-page'}
+    >
       <div className="toolbar">
         <DatePicker
           picker="month"
@@ -175,7 +209,7 @@ export function AssessmentPage() {
           {t('assessment.export')}
         </Button>
       </div>
-      <Typography.Paragraph type="secondary">{t('assessment.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{tDynamic(source.hint)}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
       <Table<AssessmentRow>
         size="small"
@@ -186,14 +220,14 @@ export function AssessmentPage() {
         pagination={false}
         scroll={{ x: 190 + (data?.measures.length ?? 8) * 72 + 190 + 240 }}
         locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.empty')} />,
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tDynamic(source.empty)} />,
         }}
       />
       <CsvExportDialog
         open={exporting}
         onClose={() => setExporting(false)}
         body={t('assessment.exportBody', { month, count: data?.rows.length ?? 0 })}
-        run={(encoding) => api.assessment.exportCsv({ month, encoding })}
+        run={(encoding) => source.exportCsv({ month, encoding })}
       />
     </div>
   );
