@@ -131,6 +131,21 @@ export const CHANNELS = [
   'shipping.pendingOrders',
   'shipping.queueOrders',
   'orders.notifyWarehouse',
+  // an agent's day (客服: work log, memo book, weekly summary, personal sales report; h-agentday)
+  'agentDay.journalGet',
+  'agentDay.journalSave',
+  'agentDay.journalList',
+  'agentDay.journalComment',
+  'agentDay.memos',
+  'agentDay.memoSave',
+  'agentDay.memoDone',
+  'agentDay.memoDue',
+  'agentDay.agents',
+  'agentDay.creditOrders',
+  'agentDay.assignCredit',
+  'agentDay.myReport',
+  'agentDay.teamReport',
+  'agentDay.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

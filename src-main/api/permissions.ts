@@ -72,6 +72,11 @@ const GRANTS = {
   'orders.write': SERVICE,
   'orders.import': ['cs_supervisor'],
   'followup.write': SERVICE,
+  // An agent's day: one's own work log, memos, weekly summary, sales report and claiming orders;
+  // the team's logs, comments and order credit; the team's sales report (read by the director).
+  'agentday.own': SERVICE,
+  'agentday.team': ['cs_supervisor'],
+  'agentday.report': ['director', 'cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
