@@ -28,6 +28,9 @@ import { TasksPage } from '../features/art/TasksPage';
 import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
+import { AgentDayPage } from '../features/service/AgentDayPage';
+import { AgentDayTabLabel } from '../features/service/AgentDayTabLabel';
+import { AgentDayTeamPage } from '../features/service/AgentDayTeamPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -35,7 +38,7 @@ import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'agent' | 'agentTeam';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -139,6 +142,19 @@ const FEATURES: Record<Tab, Feature[]> = {
     },
     alertsFeature('cs-subtab-alerts-label'),
     rotaFeature('service'),
+    // an agent's day (h-agentday): one's own work, and the team's reports
+    {
+      key: 'agent',
+      needs: 'agentday.own',
+      label: () => <AgentDayTabLabel />,
+      render: () => <AgentDayPage />,
+    },
+    {
+      key: 'agentTeam',
+      needs: 'agentday.report',
+      label: (t) => t('agentDay.teamTab'),
+      render: () => <AgentDayTeamPage />,
+    },
   ],
   art: [
     { key: 'tasks', needs: 'art.read', label: (t) => t('tasks.tabTitle'), render: () => <TasksPage /> },
