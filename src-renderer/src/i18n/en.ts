@@ -1991,7 +1991,7 @@ const en: Messages = {
     salesTab: 'My sales report',
     day: 'Date',
     week: 'Week',
-    weekLabel: '{{week}} ({{from}} to {{to}})',
+    weekLabel: 'Week {{n}}, {{year}} ({{from}} to {{to}})',
     sections: {
       questions: 'Questions met today',
       deals: 'Deals closed',

@@ -1956,7 +1956,7 @@ const zhCN = {
     salesTab: '我的销售日报',
     day: '日期',
     week: '周',
-    weekLabel: '{{week}}（{{from}} 至 {{to}}）',
+    weekLabel: '{{year}} 年第 {{n}} 周（{{from}} 至 {{to}}）',
     sections: {
       questions: '今天遇到的问题',
       deals: '成交情况',

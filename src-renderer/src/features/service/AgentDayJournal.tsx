@@ -35,6 +35,7 @@ export function AgentDayJournal({
   const today = shopToday(timeZone);
   const [day, setDay] = useState(today);
   const period = kind === 'day' ? day : isoWeekOf(day);
+  const current = kind === 'day' ? today : isoWeekOf(today);
   const [journal, setJournal] = useState<Journal | null>(null);
   const [draft, setDraft] = useState<Partial<Record<JournalSection, string>>>({});
   const [comment, setComment] = useState('');
@@ -127,8 +128,15 @@ export function AgentDayJournal({
             value={dayjs(day)}
             allowClear={false}
             disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-            format={() => t('agentDay.weekLabel', { week: isoWeekOf(day), from: wFrom, to: wTo })}
-            style={{ width: 280 }}
+            format={() =>
+              t('agentDay.weekLabel', {
+                year: period.slice(0, 4),
+                n: Number(period.slice(6)),
+                from: wFrom.slice(5),
+                to: wTo.slice(5),
+              })
+            }
+            style={{ width: 300 }}
             onChange={(v) => v && setDay(v.format('YYYY-MM-DD'))}
             data-testid={`${tid}-date`}
           />
@@ -137,7 +145,8 @@ export function AgentDayJournal({
           (editable ? (
             <Tag color="green">{t(kind === 'day' ? 'agentDay.editableToday' : 'agentDay.editableWeek')}</Tag>
           ) : (
-            journal.id && <Tag>{t('agentDay.readOnly')}</Tag>
+            journal.id &&
+            journal.period !== current && <Tag data-testid={`${tid}-archived`}>{t('agentDay.readOnly')}</Tag>
           ))}
         {journal?.updatedAt && (
           <Typography.Text type="secondary">
@@ -193,11 +202,13 @@ export function AgentDayJournal({
               dataSource={journal.comments}
               renderItem={(c) => (
                 <List.Item>
-                  <Typography.Text strong>{c.staffName}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ margin: '0 8px' }}>
-                    {formatDateTime(c.at, timeZone)}
-                  </Typography.Text>
-                  <span>{c.text}</span>
+                  <div className="agentday-comment">
+                    <Typography.Text strong>{c.staffName}</Typography.Text>
+                    <Typography.Text type="secondary" className="num" style={{ margin: '0 8px' }}>
+                      {formatDateTime(c.at, timeZone)}
+                    </Typography.Text>
+                    <div className="agentday-comment__text">{c.text}</div>
+                  </div>
                 </List.Item>
               )}
             />

@@ -158,27 +158,31 @@ export function AgentDayMemos() {
             />
             <div className="agentday-memo-body">
               <div className="agentday-memo-text">{m.text}</div>
-              <Space size={6} wrap>
-                {m.remindAt && (
-                  <Typography.Text type="secondary" className="num">
-                    <BellOutlined />{' '}
-                    {t('agentDay.memoRemindAt', { at: formatDateTime(m.remindAt, timeZone) })}
-                  </Typography.Text>
-                )}
-                {m.due && (
-                  <Tag color="red" data-testid="agentday-memo-due">
-                    {t('agentDay.memoDue')}
-                  </Tag>
-                )}
-                {m.orderNo && (
-                  <a onClick={() => openOrder(m.orderId)}>
-                    {t('agentDay.memoOrderNo', { orderNo: m.orderNo })}
-                  </a>
-                )}
-                {m.buyerName && (
-                  <a onClick={() => openBuyer(m.buyerId)}>{t('agentDay.memoBuyer', { name: m.buyerName })}</a>
-                )}
-              </Space>
+              {(m.remindAt || m.orderNo || m.buyerName) && (
+                <Space size={6} wrap>
+                  {m.remindAt && (
+                    <Typography.Text type="secondary" className="num">
+                      <BellOutlined />{' '}
+                      {t('agentDay.memoRemindAt', { at: formatDateTime(m.remindAt, timeZone) })}
+                    </Typography.Text>
+                  )}
+                  {m.due && (
+                    <Tag color="red" data-testid="agentday-memo-due">
+                      {t('agentDay.memoDue')}
+                    </Tag>
+                  )}
+                  {m.orderNo && (
+                    <a onClick={() => openOrder(m.orderId)}>
+                      {t('agentDay.memoOrderNo', { orderNo: m.orderNo })}
+                    </a>
+                  )}
+                  {m.buyerName && (
+                    <a onClick={() => openBuyer(m.buyerId)}>
+                      {t('agentDay.memoBuyer', { name: m.buyerName })}
+                    </a>
+                  )}
+                </Space>
+              )}
             </div>
           </List.Item>
         )}
