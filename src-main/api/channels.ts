@@ -173,6 +173,21 @@ export const CHANNELS = [
   'complaints.saveSettings',
   'complaints.analysis',
   'complaints.exportCsv',
+  // an agent's day (客服: work log, memo book, weekly summary, personal sales report; h-agentday)
+  'agentDay.journalGet',
+  'agentDay.journalSave',
+  'agentDay.journalList',
+  'agentDay.journalComment',
+  'agentDay.memos',
+  'agentDay.memoSave',
+  'agentDay.memoDone',
+  'agentDay.memoDue',
+  'agentDay.agents',
+  'agentDay.creditOrders',
+  'agentDay.assignCredit',
+  'agentDay.myReport',
+  'agentDay.teamReport',
+  'agentDay.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

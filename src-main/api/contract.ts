@@ -17,6 +17,7 @@ import * as art from './contract-art';
 import * as rv from './contract-reviews';
 import * as pm from './contract-promotions';
 import * as cmp from './contract-complaints';
+import * as agentDay from './contract-agentday';
 
 export { CHANNELS, type Channel };
 
@@ -1994,6 +1995,33 @@ export const contract = {
     }),
     'complaints.read',
   ),
+  // an agent's day contract (客服: 工作日志, 备忘录, 周总结, 个人销售日报; schemas in contract-agentday.ts)
+  /** Another agent's journal needs agentday.team. */
+  'agentDay.journalGet': def<agentDay.Journal>()(agentDay.journalGetInput, 'agentday.own'),
+  /** One's own journal for today / this ISO week only; an existing one needs its expectedVersion. */
+  'agentDay.journalSave': def<agentDay.Journal>()(agentDay.journalSaveInput, 'agentday.own'),
+  /** Everyone's with agentday.team, else one's own. */
+  'agentDay.journalList': def<agentDay.Journal[]>()(agentDay.journalListInput, 'agentday.own'),
+  'agentDay.journalComment': def<agentDay.Journal>()(agentDay.journalCommentInput, 'agentday.team'),
+  'agentDay.memos': def<agentDay.MemoList>()(agentDay.memoListInput, 'agentday.own'),
+  'agentDay.memoSave': def<agentDay.Memo>()(agentDay.memoSaveInput, 'agentday.own'),
+  'agentDay.memoDone': def<agentDay.Memo>()(agentDay.memoDoneInput, 'agentday.own'),
+  'agentDay.memoDue': def<agentDay.MemoDue>()(empty, 'agentday.own'),
+  'agentDay.agents': def<agentDay.AgentOption[]>()(empty, 'agentday.own'),
+  'agentDay.creditOrders': def<agentDay.CreditOrders>()(agentDay.creditOrdersInput, 'agentday.own'),
+  /** Supervisors credit anyone; an agent claims an order for themselves (not one credited to another). */
+  'agentDay.assignCredit': def<agentDay.CreditOrders>()(
+    agentDay.assignCreditInput.extend({ day: z.iso.date() }),
+    'agentday.own',
+  ),
+  /** One's own daily sales report. */
+  'agentDay.myReport': def<agentDay.SalesReport>()(
+    agentDay.salesReportInput.omit({ staffId: true }),
+    'agentday.own',
+  ),
+  /** Every agent's (or one agent's) daily sales reports with totals. */
+  'agentDay.teamReport': def<agentDay.SalesReport>()(agentDay.salesReportInput, 'agentday.report'),
+  'agentDay.exportCsv': def<ExportResult>()(agentDay.salesExportInput, 'agentday.report'),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

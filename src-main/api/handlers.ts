@@ -35,6 +35,7 @@ import * as handover from '../modules/service/handover';
 import * as reviews from '../modules/service/reviews';
 import * as promotions from '../modules/service/promotions';
 import * as complaints from '../modules/service/complaints';
+import * as agentDay from '../modules/service/agent-day';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -476,8 +477,44 @@ export const handlers: HandlerTable = {
   'complaints.exportCsv': {
     mode: 'async',
     run: (ctx, input) => complaints.exportComplaints(ctx.store, ctx.host, input.filter, input.encoding),
+  // an agent's day (h-agentday)
+  'agentDay.journalGet': {
+    mode: 'read',
+    run: (ctx, input) => agentDay.getJournal(ctx.store, me(ctx), canTeam(ctx), input),
+  },
+  'agentDay.journalSave': { run: (ctx, input) => agentDay.saveJournal(ctx.store, me(ctx), input) },
+  'agentDay.journalList': {
+    mode: 'read',
+    run: (ctx, input) => agentDay.listJournals(ctx.store, me(ctx), canTeam(ctx), input),
+  },
+  'agentDay.journalComment': { run: (ctx, input) => agentDay.commentJournal(ctx.store, me(ctx), input) },
+  'agentDay.memos': { mode: 'read', run: (ctx, input) => agentDay.listMemos(ctx.store, me(ctx), input) },
+  'agentDay.memoSave': { run: (ctx, input) => agentDay.saveMemo(ctx.store, me(ctx), input) },
+  'agentDay.memoDone': { run: (ctx, input) => agentDay.setMemoDone(ctx.store, me(ctx), input) },
+  'agentDay.memoDue': { mode: 'read', run: (ctx) => agentDay.dueMemos(ctx.store, me(ctx)) },
+  'agentDay.agents': { mode: 'read', run: (ctx) => agentDay.agentOptions(ctx.store) },
+  'agentDay.creditOrders': { mode: 'read', run: (ctx, input) => agentDay.creditOrders(ctx.store, input) },
+  'agentDay.assignCredit': {
+    run: (ctx, input) => {
+      agentDay.assignCredit(ctx.store, me(ctx), canTeam(ctx), input);
+      return agentDay.creditOrders(ctx.store, { day: input.day });
+    },
+  },
+  'agentDay.myReport': {
+    mode: 'read',
+    run: (ctx, input) => agentDay.salesReport(ctx.store, { ...input, staffId: me(ctx) }),
+  },
+  'agentDay.teamReport': { mode: 'read', run: (ctx, input) => agentDay.salesReport(ctx.store, input) },
+  'agentDay.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => agentDay.exportSales(ctx.store, ctx.host, input, input.encoding),
   },
 };
+
+/** May the caller read and comment on every agent's journals and credit orders to anyone? */
+function canTeam(ctx: CallContext): boolean {
+  return can(ctx.session?.staff.role, 'agentday.team');
+}
 
 /** May the caller see buyers' full phone numbers? (Others get them masked from main.) */
 function canContact(ctx: CallContext): boolean {

@@ -93,6 +93,11 @@ const GRANTS = {
   'complaints.read': ['director', ...SERVICE],
   'complaints.write': SERVICE,
   'complaints.confirm': ['cs_supervisor'],
+  // An agent's day: one's own work log, memos, weekly summary, sales report and claiming orders;
+  // the team's logs, comments and order credit; the team's sales report (read by the director).
+  'agentday.own': SERVICE,
+  'agentday.team': ['cs_supervisor'],
+  'agentday.report': ['director', 'cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -183,6 +183,29 @@ const paidOrderSetup = async (app: TestApp) => {
   });
   return { ...ids, salesOrderId: o.id };
 };
+// an agent's day (h-agentday): today's journal of the agent, a memo, a paid order to credit.
+const todayIn = (app: TestApp) => {
+  const d = app.store.localDay('Asia/Shanghai');
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+};
+const journalSetup = async (app: TestApp) => {
+  await app.signInAs(C, 'cs_agent');
+  const j = await app.ok<{ id: string }>(C, 'agentDay.journalSave', {
+    kind: 'day',
+    period: todayIn(app),
+    sections: { questions: '问题', deals: '', lessons: '' },
+  });
+  return { journalId: j.id };
+};
+const memoSetup = async (app: TestApp) => {
+  await app.signInAs(C, 'cs_agent');
+  const m = await app.ok<{ id: string }>(C, 'agentDay.memoSave', { text: '备忘' });
+  return { memoId: m.id };
+};
+const creditSetup = async (app: TestApp) => {
+  const ids = await paidOrderSetup(app);
+  return { ...ids, agentId: app.people.cs_agent!.id };
+};
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
 /** Stock of 5 in a bin and an order of 1 waiting to ship (h-ship). */
 const orderSetup = async (app: TestApp) => {
@@ -1572,6 +1595,116 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ encoding: 'latin1' }),
     invalidFields: ['encoding'],
     forbidden: 'admin',
+  },
+  // an agent's day (h-agentday)
+  'agentDay.journalGet': {
+    as: 'cs_agent',
+    valid: () => ({ kind: 'day', period: '2026-11-28' }),
+    invalid: () => ({ kind: 'week', period: '2026-48' }),
+    invalidFields: ['period'],
+    forbidden: 'director',
+  },
+  'agentDay.journalSave': {
+    as: 'cs_agent',
+    valid: (_ids, app) => ({
+      kind: 'day',
+      period: todayIn(app),
+      sections: { questions: '尺码问题', deals: '成交 2 单', lessons: '' },
+    }),
+    invalid: () => ({
+      kind: 'day',
+      period: '28/11',
+      sections: { questions: 'x'.repeat(4001), deals: '', lessons: '' },
+    }),
+    invalidFields: ['period', 'sections.questions'],
+    forbidden: 'wh_agent',
+  },
+  'agentDay.journalList': {
+    as: 'cs_supervisor',
+    valid: () => ({ kind: 'week', from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ kind: 'month', from: '2026-11-01', to: '' }),
+    invalidFields: ['kind', 'to'],
+    forbidden: 'director',
+  },
+  'agentDay.journalComment': {
+    prepare: journalSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ journalId: ids.journalId, text: '写得很具体' }),
+    invalid: (ids) => ({ journalId: ids.journalId, text: ' ' }),
+    invalidFields: ['text'],
+    forbidden: 'cs_agent',
+  },
+  'agentDay.memos': {
+    as: 'cs_agent',
+    valid: () => ({ includeDone: true }),
+    invalid: () => ({ includeDone: 'yes' }),
+    invalidFields: ['includeDone'],
+    forbidden: 'art_agent',
+  },
+  'agentDay.memoSave': {
+    as: 'cs_agent',
+    valid: () => ({ text: '下午回复买家', remindAt: '2026-11-28T07:00:00.000Z' }),
+    invalid: () => ({ text: '', remindAt: 'tomorrow' }),
+    invalidFields: ['text', 'remindAt'],
+    forbidden: 'director',
+  },
+  'agentDay.memoDone': {
+    prepare: memoSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.memoId, done: true }),
+    invalid: (ids) => ({ id: ids.memoId, done: 1 }),
+    invalidFields: ['done'],
+    forbidden: 'wh_supervisor',
+  },
+  'agentDay.memoDue': {
+    as: 'cs_agent',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'director',
+  },
+  'agentDay.agents': {
+    as: 'cs_agent',
+    valid: () => ({}),
+    invalid: () => ({ role: 'x' }),
+    invalidFields: ['_'],
+    forbidden: 'admin',
+  },
+  'agentDay.creditOrders': {
+    as: 'cs_supervisor',
+    valid: () => ({ day: '2026-11-28' }),
+    invalid: () => ({ day: '2026-13-40' }),
+    invalidFields: ['day'],
+    forbidden: 'director',
+  },
+  'agentDay.assignCredit': {
+    prepare: creditSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ orderId: ids.salesOrderId, staffId: ids.agentId, day: '2026-11-28' }),
+    invalid: (ids) => ({ orderId: 'x', staffId: ids.agentId, day: '' }),
+    invalidFields: ['orderId', 'day'],
+    forbidden: 'wh_supervisor',
+  },
+  'agentDay.myReport': {
+    as: 'cs_agent',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '2026-11-01', to: '2026-11-30', staffId: 'x' }),
+    invalidFields: ['_'],
+    forbidden: 'director',
+  },
+  'agentDay.teamReport': {
+    as: 'director',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: 'x', to: '2026-11-30', staffId: 'x' }),
+    invalidFields: ['from', 'staffId'],
+    forbidden: 'cs_agent',
+  },
+  'agentDay.exportCsv': {
+    as: 'cs_supervisor',
+    valid: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    invalid: () => ({ from: '2026-11-01', to: '2026-11-30', encoding: 'big5' }),
+    invalidFields: ['encoding'],
+    forbidden: 'cs_agent',
   },
 };
 

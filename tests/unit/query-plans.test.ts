@@ -677,3 +677,87 @@ describe('query plans (complaints)', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+// an agent's day (h-agentday): journals, memos, order credit and the daily sales report read by
+// index — orders by the day they were paid (sales_order_paid), credit and 催付 facts per order.
+describe('query plans (agent day)', () => {
+  it('uses an index for journals, memos, credit and the sales report', async () => {
+    app = makeApp({ shop: true });
+    const A = '00000000-0000-4000-8000-0000000000d2';
+    await app.signInAs(C, 'manager');
+    await app.signInAs(A, 'cs_agent');
+    const agent = app.people.cs_agent!.id;
+    const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+    const skuId = p.skus[0]!.id;
+    const orders: { id: string }[] = [];
+    for (let i = 0; i < 3; i++)
+      orders.push(
+        await app.ok<{ id: string }>(C, 'orders.create', {
+          memberName: `买家${i}`,
+          status: i === 2 ? 'wait_pay' : 'paid',
+          lines: [{ skuId, quantity: 1 }],
+        }),
+      );
+    await app.ok(A, 'followUp.record', { orderId: orders[2]!.id, channel: 'phone', outcome: 'will_pay' });
+    await app.ok(C, 'orders.setStatus', { id: orders[2]!.id, status: 'paid' });
+    const d = app.store.localDay('Asia/Shanghai');
+    const today = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+    const j = await app.ok<{ id: string; version: string }>(A, 'agentDay.journalSave', {
+      kind: 'day',
+      period: today,
+      sections: { questions: '问', deals: '成', lessons: '悟' },
+    });
+    await app.ok(A, 'agentDay.journalSave', {
+      kind: 'day',
+      period: today,
+      expectedVersion: j.version,
+      sections: { questions: '问2', deals: '', lessons: '' },
+    });
+    await app.signInAs(C, 'cs_supervisor');
+    await app.ok(C, 'agentDay.journalComment', { journalId: j.id, text: '好' });
+    await app.ok(C, 'agentDay.journalList', { kind: 'day', from: today, to: today });
+    await app.ok(C, 'agentDay.journalList', { kind: 'week', from: today, to: today, staffId: agent });
+    await app.ok(C, 'agentDay.journalGet', { kind: 'day', period: today, staffId: agent });
+    const m = await app.ok<{ id: string }>(A, 'agentDay.memoSave', {
+      text: '备忘',
+      remindAt: new Date(Date.now() - 60_000).toISOString(),
+      orderId: orders[0]!.id,
+    });
+    await app.ok(A, 'agentDay.memoSave', { id: m.id, text: '备忘2' });
+    await app.ok(A, 'agentDay.memoDue', {});
+    await app.ok(A, 'agentDay.memos', { includeDone: true });
+    await app.ok(A, 'agentDay.memoDone', { id: m.id, done: true });
+    await app.ok(A, 'agentDay.assignCredit', { orderId: orders[1]!.id, staffId: agent, day: today });
+    await app.ok(C, 'agentDay.assignCredit', { orderId: orders[0]!.id, staffId: agent, day: today });
+    await app.ok(C, 'agentDay.creditOrders', { day: today });
+    await app.ok(C, 'agentDay.teamReport', { from: today, to: today });
+    await app.ok(A, 'agentDay.myReport', { from: today, to: today });
+    await app.ok(C, 'agentDay.exportCsv', { from: today, to: today });
+
+    const sqls = app.store
+      .preparedSql()
+      .filter((s) => /agent_journal|agent_memo|order_credit|sales_order_paid|paid_at >= @fromUtc/.test(s))
+      .filter((s) => /^\s*(WITH|SELECT|UPDATE)/i.test(s));
+    expect(sqls.length).toBeGreaterThan(8);
+    const offenders: string[] = [];
+    for (const sql of sqls) {
+      const alias = aliases(sql);
+      for (const raw of planOf(app, sql)) {
+        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
+          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
+        );
+        if (
+          /^SCAN (agent_journal|agent_journal_comment|agent_memo|order_credit|sales_order|order_follow_up|buyer)\b/.test(
+            step,
+          )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+    // The report and the credit list find the day's orders by the paid-at index.
+    const byPaid = sqls.filter((q) => /o\.paid_at >= @fromUtc/.test(q));
+    expect(byPaid.length).toBeGreaterThanOrEqual(2);
+    for (const q of byPaid) expect(planOf(app, q).join('\n')).toMatch(/INDEX sales_order_paid/);
+  });
+});

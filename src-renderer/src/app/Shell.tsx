@@ -35,6 +35,9 @@ import { ReviewsPage } from '../features/service/ReviewsPage';
 import { PromotionsPage } from '../features/service/PromotionsPage';
 import { ComplaintsPage } from '../features/service/ComplaintsPage';
 import { ComplaintsTabLabel } from '../features/service/ComplaintsTabLabel';
+import { AgentDayPage } from '../features/service/AgentDayPage';
+import { AgentDayTabLabel } from '../features/service/AgentDayTabLabel';
+import { AgentDayTeamPage } from '../features/service/AgentDayTeamPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -47,6 +50,7 @@ type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews' | 'promotions';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | 'complaints';
 type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
 type ServicePage = 'orders' | 'buyers' | 'followUp';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'agent' | 'agentTeam';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -169,6 +173,18 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'handover.read',
       label: () => <HandoverTabLabel />,
       render: () => <HandoverPage />,
+    // an agent's day (h-agentday): one's own work, and the team's reports
+    {
+      key: 'agent',
+      needs: 'agentday.own',
+      label: () => <AgentDayTabLabel />,
+      render: () => <AgentDayPage />,
+    },
+    {
+      key: 'agentTeam',
+      needs: 'agentday.report',
+      label: (t) => t('agentDay.teamTab'),
+      render: () => <AgentDayTeamPage />,
     },
   ],
   art: [
