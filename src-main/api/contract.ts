@@ -1147,8 +1147,7 @@ export interface BuyerNote {
   staffName: string | null;
   text: string;
 }
-export type TimelineKind = 'order' | 'followUp' | 'note' | 'review';
-export type TimelineKind = 'order' | 'followUp' | 'note' | 'complaint';
+export type TimelineKind = 'order' | 'followUp' | 'note' | 'review' | 'complaint';
 /** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -1959,6 +1958,7 @@ export const contract = {
   'promotions.saveSummary': def<pm.Promotion>()(
     z.strictObject({ id, summary: z.string().trim().min(1).max(2000) }),
     'promotions.write',
+  ),
   // complaints contract (客服 part 2: 投诉登记; schemas and types in contract-complaints.ts)
   'complaints.list': def<Paged<cmp.ComplaintRow>>()(
     z.strictObject({ filter: cmp.complaintFilter.default({ q: '', overdueOnly: false }), ...page }),

@@ -421,6 +421,7 @@ export const handlers: HandlerTable = {
       promotions.saveSummary(ctx.store, me(ctx), input);
       return promotions.getPromotion(ctx.store, input.id);
     },
+  },
   // complaints (客服 part 2: 投诉登记)
   'complaints.list': { mode: 'read', run: (ctx, input) => complaints.listComplaints(ctx.store, input) },
   'complaints.get': { mode: 'read', run: (ctx, input) => complaints.getComplaint(ctx.store, input.id) },
@@ -477,6 +478,7 @@ export const handlers: HandlerTable = {
   'complaints.exportCsv': {
     mode: 'async',
     run: (ctx, input) => complaints.exportComplaints(ctx.store, ctx.host, input.filter, input.encoding),
+  },
   // an agent's day (h-agentday)
   'agentDay.journalGet': {
     mode: 'read',

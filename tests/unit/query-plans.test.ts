@@ -619,6 +619,14 @@ describe('query plans (reviews)', () => {
           /^SCAN (review|review_step|promotion|promotion_sku|promotion_task|sales_order|sales_order_line|buyer|sku|product)\b(?! USING (COVERING )?INDEX (review_(date|outcome)|promotion_dates)\b)/.test(
             step,
           )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
 // complaints (客服 part 2): the register pages newest-first along complaint_received (an ordered
 // index walk stopped by LIMIT); notices, timelines, the buyer timeline and the analysis are index
 // lookups or date-range reads. A text search (编号 / 会员名 / 商品 prefix) scans the complaint

@@ -44,13 +44,17 @@ import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
-type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp' | 'handover';
-type ServicePage = 'orders' | 'buyers' | 'followUp' | 'reviews' | 'promotions';
-type ServicePage = 'orders' | 'buyers' | 'followUp' | 'complaints';
+type ServicePage =
+  | 'orders'
+  | 'buyers'
+  | 'followUp'
+  | 'handover'
+  | 'reviews'
+  | 'promotions'
+  | 'complaints'
+  | 'agent'
+  | 'agentTeam';
 type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
-type ServicePage = 'orders' | 'buyers' | 'followUp';
-type ServicePage = 'orders' | 'buyers' | 'followUp' | 'agent' | 'agentTeam';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -173,6 +177,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'handover.read',
       label: () => <HandoverTabLabel />,
       render: () => <HandoverPage />,
+    },
     // an agent's day (h-agentday): one's own work, and the team's reports
     {
       key: 'agent',
@@ -198,6 +203,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'promotions.read',
       label: (t) => t('promotions.tab'),
       render: () => <PromotionsPage />,
+    },
     // art part 2 (h-art2)
     {
       key: 'readiness',

@@ -1050,9 +1050,6 @@ const en: Messages = {
     posted: 'Posted: {{name}} {{time}}',
   },
   errors: {
-    // art part 2 (h-art2)
-    notReady: '{{count}} items are not ready: give a reason to list anyway',
-    productArchived: 'This product is archived and cannot be listed',
     orderQueued: 'Order {{orderRef}} is already waiting to ship ({{number}})',
     noNormalBin: 'There is no active normal bin yet: create one under Bins first',
     notAnOrder: '{{number}} is not an order outbound waiting to ship',
@@ -1116,12 +1113,6 @@ const en: Messages = {
     ownRole: 'You cannot change your own role; ask a store manager',
     staffPrivileged: 'Only a store manager can add or change manager and director accounts',
     staleEdit: 'Someone else just changed this record. Reload it before changing it.',
-    complaintArchived: 'This complaint is archived and can no longer change',
-    complaintConfirmed: 'The supervisor has already confirmed the result',
-    complaintNotResolved: 'Enter the result first',
-    complaintNotConfirmed: 'The supervisor has not confirmed the result yet; it cannot be archived',
-    complaintNoCallback: 'The customer has not been called back yet; it cannot be archived',
-    complaintCalledBack: 'This complaint has already had its callback',
     import: {
       encoding:
         'The file’s encoding is not recognised. In Excel, use Save As → “CSV (Comma delimited)” and try again.',
@@ -1289,7 +1280,14 @@ const en: Messages = {
     reviewRevisedFinal: 'The buyer revised {{number}} to positive: its outcome cannot change',
     promotionTaskNotYours: 'Only the owner or the customer-service supervisor can tick this item',
     promotionNotEnded: 'The promotion ends on {{endDate}}: write the summary after that',
-    // an agent's day (h-agentday)
+    complaintArchived: 'This complaint is archived and can no longer change',
+    complaintConfirmed: 'The supervisor has already confirmed the result',
+    complaintNotResolved: 'Enter the result first',
+    complaintNotConfirmed: 'The supervisor has not confirmed the result yet; it cannot be archived',
+    complaintNoCallback: 'The customer has not been called back yet; it cannot be archived',
+    complaintCalledBack: 'This complaint has already had its callback',
+    notReady: '{{count}} items are not ready: give a reason to list anyway',
+    productArchived: 'This product is archived and cannot be listed',
     journalDayClosed: 'Only today’s work log can be written or changed; past logs are archived',
     journalWeekClosed: 'Only this week’s summary can be written or changed; past weeks are archived',
   },
@@ -2216,6 +2214,7 @@ const en: Messages = {
     summarySaved: 'Summary saved',
     summaryBy: 'Written by {{name}} at {{at}}',
     noSummary: 'No summary yet',
+  },
   complaints: {
     title: 'Complaints',
     tab: 'Complaints',
@@ -2291,7 +2290,13 @@ const en: Messages = {
     signHandler: 'Handler: ',
     signSupervisor: 'Supervisor: ',
     signDate: 'Date: ',
-    channels: { wangwang: 'Wangwang', phone: 'Phone', sms: 'SMS', platform: 'Platform', other: 'Other' },
+    channels: {
+      wangwang: 'Wangwang',
+      phone: 'Phone',
+      sms: 'SMS',
+      platform: 'Platform',
+      other: 'Other',
+    },
     categories: {
       quality: 'Product quality',
       logistics: 'Shipping',
@@ -2300,8 +2305,17 @@ const en: Messages = {
       aftersale: 'After-sales',
       other: 'Other',
     },
-    severities: { normal: 'Normal', major: 'Serious', severe: 'Severe' },
-    statuses: { open: 'Open', resolved: 'Resolved', confirmed: 'Confirmed', archived: 'Archived' },
+    severities: {
+      normal: 'Normal',
+      major: 'Serious',
+      severe: 'Severe',
+    },
+    statuses: {
+      open: 'Open',
+      resolved: 'Resolved',
+      confirmed: 'Confirmed',
+      archived: 'Archived',
+    },
     stepKinds: {
       registered: 'Registered',
       investigation: 'Investigation',
@@ -2311,7 +2325,8 @@ const en: Messages = {
       callbackScheduled: 'Callback scheduled',
       callback: 'Callback',
       archived: 'Archived',
-  // art part 2 (h-art2): team assessment and listing readiness
+    },
+  },
   art: {
     assessment: {
       title: 'Monthly assessment',
@@ -2335,7 +2350,12 @@ const en: Messages = {
         stock: 'In stock',
         knowledge: 'CS trained',
       },
-      states: { all: 'All', notReady: 'Not ready', ready: 'Ready', listed: 'Listed' },
+      states: {
+        all: 'All',
+        notReady: 'Not ready',
+        ready: 'Ready',
+        listed: 'Listed',
+      },
       stateCol: 'Status',
       missingCount: '{{n}} missing',
       done: 'Done',
@@ -2368,7 +2388,7 @@ const en: Messages = {
       overridden: 'Override',
       overrideWas: 'Listed anyway because: {{reason}}',
     },
-  // an agent's day (h-agentday)
+  },
   agentDay: {
     tab: 'My work',
     teamTab: 'Agent reports',

@@ -1032,9 +1032,6 @@ const zhCN = {
     posted: '过账：{{name}} {{time}}',
   },
   errors: {
-    // art part 2 (h-art2)
-    notReady: '还有 {{count}} 项没准备好，填写原因后才能强制上架',
-    productArchived: '这个商品已归档，不能上架',
     orderQueued: '订单 {{orderRef}} 已经在待发货里了（{{number}}），不要重复生成',
     noNormalBin: '还没有可用的普通库位，请先在库位管理里新建库位',
     notAnOrder: '单据 {{number}} 不是待发货的订单出库单',
@@ -1095,12 +1092,6 @@ const zhCN = {
     ownRole: '不能修改自己的岗位，需要调整时请找店长',
     staffPrivileged: '只有店长可以添加或修改店长、运营总监的账号',
     staleEdit: '这条记录刚被别人改过，请重新加载后再修改',
-    complaintArchived: '这条投诉已经归档，不能再修改',
-    complaintConfirmed: '主管已经确认过处理结果，不能再改',
-    complaintNotResolved: '请先填写处理结果',
-    complaintNotConfirmed: '主管还没有确认处理结果，暂不能归档',
-    complaintNoCallback: '还没有回访客户，暂不能归档',
-    complaintCalledBack: '这条投诉已经回访过了',
     import: {
       encoding: '看不懂这个文件的编码。请在 Excel 里“另存为”→“CSV（逗号分隔）”后再试',
       badCsv: '这个文件不是正确的 CSV 表格，请在 Excel 里“另存为”→“CSV（逗号分隔）”后再试',
@@ -1260,7 +1251,14 @@ const zhCN = {
     reviewRevisedFinal: '{{number}} 买家已修改为好评，处理结果不能再改',
     promotionTaskNotYours: '只有负责人或客服主管可以勾选这个事项',
     promotionNotEnded: '活动 {{endDate}} 才结束，结束后再写总结',
-    // an agent's day (h-agentday)
+    complaintArchived: '这条投诉已经归档，不能再修改',
+    complaintConfirmed: '主管已经确认过处理结果，不能再改',
+    complaintNotResolved: '请先填写处理结果',
+    complaintNotConfirmed: '主管还没有确认处理结果，暂不能归档',
+    complaintNoCallback: '还没有回访客户，暂不能归档',
+    complaintCalledBack: '这条投诉已经回访过了',
+    notReady: '还有 {{count}} 项没准备好，填写原因后才能强制上架',
+    productArchived: '这个商品已归档，不能上架',
     journalDayClosed: '只能填写和修改今天的工作日志，过去的日志已经存档',
     journalWeekClosed: '只能填写和修改本周的周总结，过去的周总结已经存档',
   },
@@ -2180,6 +2178,7 @@ const zhCN = {
     summarySaved: '总结已保存',
     summaryBy: '{{name}} 写于 {{at}}',
     noSummary: '还没有总结',
+  },
   complaints: {
     title: '投诉登记',
     tab: '投诉登记',
@@ -2255,7 +2254,13 @@ const zhCN = {
     signHandler: '处理人：',
     signSupervisor: '主管确认：',
     signDate: '日期：',
-    channels: { wangwang: '旺旺', phone: '电话', sms: '短信', platform: '平台介入', other: '其他' },
+    channels: {
+      wangwang: '旺旺',
+      phone: '电话',
+      sms: '短信',
+      platform: '平台介入',
+      other: '其他',
+    },
     categories: {
       quality: '商品质量',
       logistics: '发货物流',
@@ -2264,8 +2269,17 @@ const zhCN = {
       aftersale: '售后处理',
       other: '其他',
     },
-    severities: { normal: '一般', major: '较重', severe: '严重' },
-    statuses: { open: '处理中', resolved: '已解决', confirmed: '已确认', archived: '已归档' },
+    severities: {
+      normal: '一般',
+      major: '较重',
+      severe: '严重',
+    },
+    statuses: {
+      open: '处理中',
+      resolved: '已解决',
+      confirmed: '已确认',
+      archived: '已归档',
+    },
     stepKinds: {
       registered: '登记投诉',
       investigation: '调查记录',
@@ -2275,7 +2289,8 @@ const zhCN = {
       callbackScheduled: '预约回访',
       callback: '回访',
       archived: '归档',
-  // art part 2 (h-art2): team assessment (美工考核) and listing readiness (上架准备)
+    },
+  },
   art: {
     assessment: {
       title: '月度考核',
@@ -2299,7 +2314,12 @@ const zhCN = {
         stock: '已到货',
         knowledge: '客服已学习',
       },
-      states: { all: '全部', notReady: '未就绪', ready: '可上架', listed: '已上架' },
+      states: {
+        all: '全部',
+        notReady: '未就绪',
+        ready: '可上架',
+        listed: '已上架',
+      },
       stateCol: '状态',
       missingCount: '缺 {{n}} 项',
       done: '已完成',
@@ -2331,7 +2351,7 @@ const zhCN = {
       overridden: '强制',
       overrideWas: '强制上架原因：{{reason}}',
     },
-  // an agent's day (h-agentday)
+  },
   agentDay: {
     tab: '我的工作',
     teamTab: '客服日报',
