@@ -29,6 +29,7 @@ import * as orderImport from '../modules/service/order-import';
 import * as followUp from '../modules/service/follow-up';
 import * as serviceExport from '../modules/service/export';
 import { getSettings, saveSettings } from '../modules/service/common';
+import * as presales from '../modules/service/presales';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -351,6 +352,31 @@ export const handlers: HandlerTable = {
       return orders.getOrder(ctx.store, input.id, canContact(ctx));
     },
   },
+  // pre-sales (售前, h-presales)
+  'presales.inquiries': { mode: 'read', run: (ctx, input) => presales.listInquiries(ctx.store, input) },
+  'presales.inquiryCreate': { run: (ctx, input) => presales.createInquiry(ctx.store, me(ctx), input) },
+  'presales.inquirySetOutcome': {
+    run: (ctx, input) => presales.setInquiryOutcome(ctx.store, me(ctx), input),
+  },
+  'presales.inquiriesExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => presales.exportInquiries(ctx.store, ctx.host, input.filter, input.encoding),
+  },
+  'presales.templates': { mode: 'read', run: (ctx, input) => presales.listTemplates(ctx.store, input) },
+  'presales.templateSave': { run: (ctx, input) => presales.saveTemplate(ctx.store, me(ctx), input) },
+  'presales.templateDelete': {
+    run: (ctx, input) => {
+      presales.deleteTemplate(ctx.store, me(ctx), input);
+      return { deleted: true as const };
+    },
+  },
+  'presales.knowledgeGet': {
+    mode: 'read',
+    run: (ctx, input) => presales.getKnowledge(ctx.store, me(ctx), input),
+  },
+  'presales.knowledgeSave': { run: (ctx, input) => presales.saveKnowledge(ctx.store, me(ctx), input) },
+  'presales.knowledgeLearn': { run: (ctx, input) => presales.learnKnowledge(ctx.store, me(ctx), input) },
+  'presales.coverage': { mode: 'read', run: (ctx, input) => presales.knowledgeCoverage(ctx.store, input) },
 };
 
 /** May the caller see buyers' full phone numbers? (Others get them masked from main.) */

@@ -72,6 +72,11 @@ const GRANTS = {
   'orders.write': SERVICE,
   'orders.import': ['cs_supervisor'],
   'followup.write': SERVICE,
+  // Pre-sales (售前): read the inquiry log, templates and product knowledge; log inquiries and
+  // mark knowledge learned; maintain templates and knowledge (客服主管).
+  'presales.read': ['director', ...SERVICE],
+  'presales.write': SERVICE,
+  'presales.manage': ['cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -11,11 +11,11 @@ import { dayRangeUtc, sqlMaskPhone } from './common';
 import { orderFilterSql } from './orders';
 
 /** UTC ISO text → shop-local 'yyyy-mm-dd hh:mm:ss' for a fixed offset (minutes) — the shop's now. */
-function sqlLocalTime(expr: string, offsetMinutes: number): string {
+export function sqlLocalTime(expr: string, offsetMinutes: number): string {
   return `CASE WHEN (${expr}) IS NULL THEN '' ELSE strftime('%Y-%m-%d %H:%M:%S', ${expr}, '${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes} minutes') END`;
 }
 
-function shopOffsetMinutes(store: Store): number {
+export function shopOffsetMinutes(store: Store): number {
   const tz = shopTimeZone(store);
   const now = new Date(store.now());
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(
