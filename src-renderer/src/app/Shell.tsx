@@ -28,6 +28,9 @@ import { TasksPage } from '../features/art/TasksPage';
 import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
+import { PresalesInquiries } from '../features/service/PresalesInquiries';
+import { PresalesKnowledge } from '../features/service/PresalesKnowledge';
+import { PresalesTemplates } from '../features/service/PresalesTemplates';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -35,7 +38,8 @@ import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | PresalesPage;
+type PresalesPage = 'inquiries' | 'templates' | 'knowledge';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -131,6 +135,25 @@ const FEATURES: Record<Tab, Feature[]> = {
       render: () => <FollowUpPage />,
     },
     { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
+    // pre-sales (售前, h-presales)
+    {
+      key: 'inquiries',
+      needs: 'presales.read',
+      label: (t) => t('presales.tabInquiries'),
+      render: () => <PresalesInquiries />,
+    },
+    {
+      key: 'templates',
+      needs: 'presales.read',
+      label: (t) => t('presales.tabTemplates'),
+      render: () => <PresalesTemplates />,
+    },
+    {
+      key: 'knowledge',
+      needs: 'presales.read',
+      label: (t) => t('presales.tabKnowledge'),
+      render: () => <PresalesKnowledge />,
+    },
     {
       key: 'catalogLookup',
       needs: 'catalog.read',

@@ -37,7 +37,15 @@ const KIND_COLOR: Record<TimelineEntry['kind'], string> = {
   order: 'blue',
   followUp: 'orange',
   note: 'green',
+  inquiry: 'purple',
 };
+
+/** The order a timeline entry opens: orders and follow-ups always, an inquiry when it has one. */
+function orderOf(e: TimelineEntry): string | null {
+  if (e.kind === 'order' || e.kind === 'followUp') return e.refId;
+  if (e.kind === 'inquiry') return e.detail.split('|')[2] || null;
+  return null;
+}
 
 /** One timeline entry as a line of text; a follow-up's detail is "channel|outcome|note". */
 function EntryText({ e }: { e: TimelineEntry }) {
@@ -58,6 +66,20 @@ function EntryText({ e }: { e: TimelineEntry }) {
       <span>
         {e.title} · {tDynamic(`orders.statuses.${status}`, {}, status)} · ¥{formatYuan(Number(total))} ·{' '}
         {t('buyers.pieces', { count: Number(items) })}
+      </span>
+    );
+  }
+  if (e.kind === 'inquiry') {
+    // question|outcome|orderId|orderNo|note (presales)
+    const [question = '', outcome = '', , orderNo = '', ...note] = e.detail.split('|');
+    const text = note.join('|');
+    return (
+      <span>
+        {e.title ? `${e.title} · ` : ''}
+        {tDynamic(`presales.questions.${question}`, {}, question)} ·{' '}
+        {tDynamic(`presales.outcomes.${outcome}`, {}, outcome)}
+        {orderNo ? ` · ${orderNo}` : ''}
+        {text ? `：${text}` : ''}
       </span>
     );
   }
@@ -231,11 +253,14 @@ export function BuyerDrawer() {
                   color: KIND_COLOR[e.kind],
                   content: (
                     <div
-                      className={e.kind === 'note' ? undefined : 'wh-row'}
-                      onClick={() => e.kind !== 'note' && openOrder(e.refId)}
+                      className={orderOf(e) ? 'wh-row' : undefined}
+                      onClick={() => {
+                        const id = orderOf(e);
+                        if (id) openOrder(id);
+                      }}
                     >
                       <Tag color={KIND_COLOR[e.kind]} style={{ marginInlineEnd: 8 }}>
-                        {t(`buyers.kinds.${e.kind}`)}
+                        {e.kind === 'inquiry' ? t('presales.timelineKind') : t(`buyers.kinds.${e.kind}`)}
                       </Tag>
                       <EntryText e={e} />
                       <Typography.Text type="secondary">
