@@ -2040,7 +2040,7 @@ const en: Messages = {
     allAgents: 'All agents',
     allOutcomes: 'All outcomes',
     allQuestions: 'All questions',
-    buyerFilter: 'Filter by buyer (Enter)',
+    buyerFilter: 'Filter by buyer',
     buyerNotFound: 'No such buyer',
     export: 'Export CSV',
     exportBody: 'Exports the inquiries matching the current filter: {{count}}.',

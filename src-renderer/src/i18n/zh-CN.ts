@@ -2004,7 +2004,7 @@ const zhCN = {
     allAgents: '全部客服',
     allOutcomes: '全部结果',
     allQuestions: '全部问题',
-    buyerFilter: '按买家筛选（回车）',
+    buyerFilter: '按买家筛选',
     buyerNotFound: '没有找到这位买家',
     export: '导出 CSV',
     exportBody: '导出符合当前筛选条件的咨询记录，共 {{count}} 条。',

@@ -220,14 +220,14 @@ export function PresalesInquiries() {
               name="memberName"
               rules={[{ required: true, whitespace: true, message: t('presales.memberRequired') }]}
             >
-              <MemberInput style={{ width: 170 }} placeholder={t('presales.memberPlaceholder')} autoFocus>
+              <MemberInput style={{ width: 150 }} placeholder={t('presales.memberPlaceholder')} autoFocus>
                 <Input ref={memberRef} data-testid="presales-member" aria-label={t('presales.buyer')} />
               </MemberInput>
             </Form.Item>
             <Form.Item name="skuId">
               <SkuSelect
                 allowClear
-                style={{ width: 240 }}
+                style={{ width: 220 }}
                 placeholder={t('presales.productPlaceholder')}
                 data-testid="presales-sku"
                 aria-label={t('presales.product')}
@@ -235,7 +235,7 @@ export function PresalesInquiries() {
             </Form.Item>
             <Form.Item name="question" rules={[{ required: true, message: t('presales.questionRequired') }]}>
               <Select<QuestionType>
-                style={{ width: 140 }}
+                style={{ width: 130 }}
                 placeholder={t('presales.question')}
                 data-testid="presales-question"
                 aria-label={t('presales.question')}
@@ -255,14 +255,15 @@ export function PresalesInquiries() {
               <BuyerOrderSelect
                 memberName={memberName}
                 disabled={outcome !== 'ordered'}
-                style={{ width: 200 }}
+                style={{ width: 180 }}
                 placeholder={t('presales.orderPlaceholder')}
                 data-testid="presales-order"
                 aria-label={t('presales.order')}
               />
             </Form.Item>
-            <Form.Item name="note" style={{ flex: 1, minWidth: 180 }}>
+            <Form.Item name="note">
               <Input
+                style={{ width: 230 }}
                 placeholder={t('presales.notePlaceholder')}
                 data-testid="presales-note"
                 maxLength={500}
@@ -301,7 +302,7 @@ export function PresalesInquiries() {
                 rowKey="day"
                 pagination={false}
                 data-testid="presales-days"
-                style={{ minWidth: 360 }}
+                style={{ width: 420 }}
                 dataSource={stats.days}
                 scroll={{ y: 150 }}
                 columns={[

@@ -120,7 +120,7 @@ export function PresalesKnowledge() {
                 {k.currentVersion > 0 && (
                   <Select<number>
                     size="small"
-                    style={{ width: 190 }}
+                    style={{ width: 240 }}
                     value={c?.version}
                     onChange={(v) => setVersion(v === k.currentVersion ? undefined : v)}
                     aria-label={t('presales.versions')}
@@ -139,6 +139,7 @@ export function PresalesKnowledge() {
             extra={
               <Space>
                 {canWrite &&
+                  !canManage &&
                   k.currentVersion > 0 &&
                   !viewingOld &&
                   (k.myLearnedVersion === k.currentVersion ? (

@@ -156,7 +156,7 @@ export function PresalesTemplates() {
         />
         <Input.Search
           allowClear
-          style={{ width: 240 }}
+          style={{ width: 290 }}
           placeholder={t('presales.templateSearch')}
           aria-label={t('presales.templateSearch')}
           data-testid="presales-template-search"
