@@ -127,6 +127,9 @@ test('售前: template and knowledge → agent learns, logs inquiries, copies a 
   await page.getByTestId('presales-template-search').locator('input').fill('yjwj'); // pinyin initials of 议价婉拒
   await page.getByTestId('presales-template-search').locator('input').press('Enter');
   await expect(page.getByTestId('presales-template-议价婉拒')).toBeVisible();
+  await expect(page.getByTestId('presales-filled-议价婉拒')).toContainText(
+    '亲爱的小鹿乱撞2019，您好！我是客服刘婷婷',
+  );
   await page.getByTestId('presales-copy-议价婉拒').click();
   await expect(page.getByText(zh.presales.copied)).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

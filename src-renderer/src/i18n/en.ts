@@ -2072,6 +2072,7 @@ const en: Messages = {
     templateBodyRequired: 'Enter the text',
     insertPlaceholder: 'Insert a placeholder:',
     preview: 'Preview',
+    filledPreview: 'Copies as: ',
     copy: 'Copy',
     copied: 'Copied; paste it into Wangwang',
     copyFailed: 'Could not copy; select the text and copy it by hand',

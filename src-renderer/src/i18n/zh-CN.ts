@@ -2036,6 +2036,7 @@ const zhCN = {
     templateBodyRequired: '请填写话术内容',
     insertPlaceholder: '插入占位符：',
     preview: '预览',
+    filledPreview: '复制的内容：',
     copy: '复制',
     copied: '已复制，可以直接粘贴到旺旺',
     copyFailed: '复制没有成功，请手动选中文字复制',

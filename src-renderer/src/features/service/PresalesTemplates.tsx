@@ -228,6 +228,16 @@ export function PresalesTemplates() {
             }
           >
             <TemplateText body={tpl.body} />
+            {(buyer || orderId || sku.id) && (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}
+                data-testid={`presales-filled-${tpl.title}`}
+              >
+                {t('presales.filledPreview')}
+                {fillTemplate(tpl.body, values)}
+              </Typography.Paragraph>
+            )}
           </Card>
         ))}
       </div>
