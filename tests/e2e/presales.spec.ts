@@ -132,7 +132,7 @@ test('售前: template and knowledge → agent learns, logs inquiries, copies a 
   );
   await page.getByTestId('presales-copy-议价婉拒').click();
   await expect(page.getByText(zh.presales.copied)).toBeVisible();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toBe(
     `亲爱的小鹿乱撞2019，您好！我是客服刘婷婷，${sku.title}已经是活动最低价了，现在下单今天就能发货哦~`,
   );

@@ -342,6 +342,7 @@ interface TemplateDb {
   category: TemplateCategory;
   title: string;
   body: string;
+  search_text: string;
   updated_at: string;
   staff_name: string | null;
   created_at: string;
@@ -383,15 +384,7 @@ export function listTemplates(
         .all();
   if (!q) return rows.map(toTemplate);
   const words = q.split(/\s+/).filter(Boolean);
-  const texts = new Map(
-    store
-      .stmt<{ id: string; search_text: string }>(
-        `SELECT id, search_text FROM reply_template WHERE deleted_at IS NULL`,
-      )
-      .all()
-      .map((r) => [r.id, r.search_text]),
-  );
-  return rows.filter((r) => words.every((w) => (texts.get(r.id) ?? '').includes(w))).map(toTemplate);
+  return rows.filter((r) => words.every((w) => r.search_text.includes(w))).map(toTemplate);
 }
 
 export function saveTemplate(
