@@ -188,6 +188,18 @@ export const CHANNELS = [
   'agentDay.myReport',
   'agentDay.teamReport',
   'agentDay.exportCsv',
+  // pre-sales (售前): inquiry log, reply templates, product knowledge (h-presales)
+  'presales.inquiries',
+  'presales.inquiryCreate',
+  'presales.inquirySetOutcome',
+  'presales.inquiriesExportCsv',
+  'presales.templates',
+  'presales.templateSave',
+  'presales.templateDelete',
+  'presales.knowledgeGet',
+  'presales.knowledgeSave',
+  'presales.knowledgeLearn',
+  'presales.coverage',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

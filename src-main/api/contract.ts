@@ -18,6 +18,7 @@ import * as rv from './contract-reviews';
 import * as pm from './contract-promotions';
 import * as cmp from './contract-complaints';
 import * as agentDay from './contract-agentday';
+import * as presales from './contract-presales';
 
 export { CHANNELS, type Channel };
 
@@ -1148,6 +1149,7 @@ export interface BuyerNote {
   text: string;
 }
 export type TimelineKind = 'order' | 'followUp' | 'note' | 'review' | 'complaint';
+export type TimelineKind = 'order' | 'followUp' | 'note' | 'inquiry';
 /** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -1156,7 +1158,8 @@ export interface TimelineEntry {
   refId: string;
   /** The order id for orders and follow-ups; '' for notes. */
   title: string;
-  /** By kind — order: `status|totalFen|items`; followUp: `channel|outcome|note`; note: its text. */
+  /** By kind — order: `status|totalFen|items`; followUp: `channel|outcome|note`; note: its text;
+   * inquiry (售前): `question|outcome|orderId|orderNo|note` (title = the product's title). */
   detail: string;
   staffName: string | null;
 }
@@ -2022,6 +2025,27 @@ export const contract = {
   /** Every agent's (or one agent's) daily sales reports with totals. */
   'agentDay.teamReport': def<agentDay.SalesReport>()(agentDay.salesReportInput, 'agentday.report'),
   'agentDay.exportCsv': def<ExportResult>()(agentDay.salesExportInput, 'agentday.report'),
+  // pre-sales contract (售前, h-presales; schemas and types in contract-presales.ts)
+  /** The inquiry log (newest first) with per-day counts and conversion for the same filter. */
+  'presales.inquiries': def<presales.InquiryPage>()(presales.inquiriesListInput, 'presales.read'),
+  /** Logged by the signed-in agent, now; the buyer is found by member name or created. */
+  'presales.inquiryCreate': def<presales.Inquiry>()(presales.inquiryInput, 'presales.write'),
+  /** The agent's own inquiry while 跟进中 (or 已下单 without an order, to link it). */
+  'presales.inquirySetOutcome': def<presales.Inquiry>()(presales.inquiryOutcomeInput, 'presales.write'),
+  'presales.inquiriesExportCsv': def<ExportResult>()(presales.inquiriesExportInput, 'presales.read'),
+  'presales.templates': def<presales.ReplyTemplate[]>()(presales.templatesInput, 'presales.read'),
+  'presales.templateSave': def<presales.ReplyTemplate>()(presales.templateInput, 'presales.manage'),
+  'presales.templateDelete': def<{ deleted: true }>()(
+    z.strictObject({ id, expectedVersion: version }),
+    'presales.manage',
+  ),
+  'presales.knowledgeGet': def<presales.ProductKnowledge>()(presales.knowledgeGetInput, 'presales.read'),
+  /** Appends a version; `expectedVersion` must be the current one (CONFLICT otherwise). */
+  'presales.knowledgeSave': def<presales.ProductKnowledge>()(presales.knowledgeInput, 'presales.manage'),
+  /** 已学习: the caller learned this (current) version. */
+  'presales.knowledgeLearn': def<presales.ProductKnowledge>()(presales.knowledgeLearnInput, 'presales.write'),
+  /** Listed / not-yet-listed products with their knowledge version and how many agents learned it. */
+  'presales.coverage': def<presales.CoveragePage>()(presales.coverageInput, 'presales.read'),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,7 @@ import * as reviews from '../modules/service/reviews';
 import * as promotions from '../modules/service/promotions';
 import * as complaints from '../modules/service/complaints';
 import * as agentDay from '../modules/service/agent-day';
+import * as presales from '../modules/service/presales';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -511,6 +512,31 @@ export const handlers: HandlerTable = {
     mode: 'async',
     run: (ctx, input) => agentDay.exportSales(ctx.store, ctx.host, input, input.encoding),
   },
+  // pre-sales (售前, h-presales)
+  'presales.inquiries': { mode: 'read', run: (ctx, input) => presales.listInquiries(ctx.store, input) },
+  'presales.inquiryCreate': { run: (ctx, input) => presales.createInquiry(ctx.store, me(ctx), input) },
+  'presales.inquirySetOutcome': {
+    run: (ctx, input) => presales.setInquiryOutcome(ctx.store, me(ctx), input),
+  },
+  'presales.inquiriesExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => presales.exportInquiries(ctx.store, ctx.host, input.filter, input.encoding),
+  },
+  'presales.templates': { mode: 'read', run: (ctx, input) => presales.listTemplates(ctx.store, input) },
+  'presales.templateSave': { run: (ctx, input) => presales.saveTemplate(ctx.store, me(ctx), input) },
+  'presales.templateDelete': {
+    run: (ctx, input) => {
+      presales.deleteTemplate(ctx.store, me(ctx), input);
+      return { deleted: true as const };
+    },
+  },
+  'presales.knowledgeGet': {
+    mode: 'read',
+    run: (ctx, input) => presales.getKnowledge(ctx.store, me(ctx), input),
+  },
+  'presales.knowledgeSave': { run: (ctx, input) => presales.saveKnowledge(ctx.store, me(ctx), input) },
+  'presales.knowledgeLearn': { run: (ctx, input) => presales.learnKnowledge(ctx.store, me(ctx), input) },
+  'presales.coverage': { mode: 'read', run: (ctx, input) => presales.knowledgeCoverage(ctx.store, input) },
 };
 
 /** May the caller read and comment on every agent's journals and credit orders to anyone? */

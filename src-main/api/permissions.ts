@@ -98,6 +98,11 @@ const GRANTS = {
   'agentday.own': SERVICE,
   'agentday.team': ['cs_supervisor'],
   'agentday.report': ['director', 'cs_supervisor'],
+  // Pre-sales (售前): read the inquiry log, templates and product knowledge; log inquiries and
+  // mark knowledge learned; maintain templates and knowledge (客服主管).
+  'presales.read': ['director', ...SERVICE],
+  'presales.write': SERVICE,
+  'presales.manage': ['cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

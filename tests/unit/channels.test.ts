@@ -289,6 +289,32 @@ const readyToArchive = async (app: TestApp) => {
   return ids;
 };
 const DL = { responseMinutes: 60, resolveMinutes: 1440 };
+// pre-sales (售前): a product with knowledge v1, a template, and an agent's pending inquiry.
+const presalesSetup = async (app: TestApp) => {
+  const p = await app.ok<{ id: string; skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+  await app.ok(C, 'presales.knowledgeSave', { productId: p.id, expectedVersion: 0, sellingPoints: '纯棉' });
+  const t = await app.ok<{ id: string; version: string }>(C, 'presales.templateSave', {
+    category: 'greeting',
+    title: '欢迎语',
+    body: '亲，{买家}您好',
+  });
+  const agent = '00000000-0000-4000-8000-0000000000a9';
+  await app.signInAs(agent, 'cs_agent');
+  const i = await app.ok<{ id: string; version: string }>(agent, 'presales.inquiryCreate', {
+    memberName: '咨询买家',
+    skuId: p.skus[0]!.id,
+    question: 'size',
+  });
+  await app.ok(agent, 'auth.signOut');
+  return {
+    productId: p.id,
+    skuId: p.skus[0]!.id,
+    templateId: t.id,
+    templateVersion: t.version,
+    inquiryId: i.id,
+    inquiryVersion: i.version,
+  };
+};
 
 const cases: Record<Channel, Case> = {
   'system.status': {
@@ -1705,6 +1731,97 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ from: '2026-11-01', to: '2026-11-30', encoding: 'big5' }),
     invalidFields: ['encoding'],
     forbidden: 'cs_agent',
+  },
+  // pre-sales (售前, h-presales)
+  'presales.inquiries': {
+    as: 'director',
+    valid: () => ({ filter: { from: '2026-11-01', to: '2026-11-30', outcome: 'ordered' } }),
+    invalid: () => ({ filter: { from: '11/01', question: 'colour' } }),
+    invalidFields: ['filter.from', 'filter.question'],
+    forbidden: 'wh_agent',
+  },
+  'presales.inquiryCreate': {
+    prepare: presalesSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ memberName: '新买家', skuId: ids.skuId, question: 'price', outcome: 'not_ordered' }),
+    invalid: () => ({ memberName: '', question: 'colour', outcome: 'maybe' }),
+    invalidFields: ['memberName', 'question', 'outcome'],
+    forbidden: 'director',
+  },
+  'presales.inquirySetOutcome': {
+    prepare: presalesSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ id: ids.inquiryId, expectedVersion: ids.inquiryVersion, outcome: 'not_ordered' }),
+    invalid: (ids) => ({ id: ids.inquiryId, expectedVersion: '', outcome: 'x' }),
+    invalidFields: ['expectedVersion', 'outcome'],
+    forbidden: 'director',
+  },
+  'presales.inquiriesExportCsv': {
+    as: 'cs_agent',
+    valid: () => ({ filter: { outcome: 'pending' } }),
+    invalid: () => ({ encoding: 'x', filter: { staffId: 'me' } }),
+    invalidFields: ['encoding', 'filter.staffId'],
+    forbidden: 'art_agent',
+  },
+  'presales.templates': {
+    prepare: presalesSetup,
+    as: 'cs_agent',
+    valid: () => ({ q: 'hyy', category: 'greeting' }),
+    invalid: () => ({ category: 'jokes' }),
+    invalidFields: ['category'],
+    forbidden: 'wh_supervisor',
+  },
+  'presales.templateSave': {
+    as: 'cs_supervisor',
+    valid: () => ({ category: 'bargain', title: '不议价', body: '亲，{买家}，小店不议价哦' }),
+    invalid: () => ({ category: 'bargain', title: '', body: '' }),
+    invalidFields: ['title', 'body'],
+    forbidden: 'cs_agent',
+  },
+  'presales.templateDelete': {
+    prepare: presalesSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ id: ids.templateId, expectedVersion: ids.templateVersion }),
+    invalid: () => ({ id: 'x', expectedVersion: '' }),
+    invalidFields: ['id', 'expectedVersion'],
+    forbidden: 'cs_agent',
+  },
+  'presales.knowledgeGet': {
+    prepare: presalesSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ productId: ids.productId }),
+    invalid: (ids) => ({ productId: ids.productId, version: 0 }),
+    invalidFields: ['version'],
+    forbidden: 'art_agent',
+  },
+  'presales.knowledgeSave': {
+    prepare: presalesSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({
+      productId: ids.productId,
+      expectedVersion: 1,
+      sizes: 'M / L / XL',
+      faqs: [{ q: '缩水吗', a: '不缩' }],
+    }),
+    invalid: (ids) => ({ productId: ids.productId, expectedVersion: -1, faqs: [{ q: '', a: 'x' }] }),
+    invalidFields: ['expectedVersion', 'faqs.0.q'],
+    forbidden: 'cs_agent',
+  },
+  'presales.knowledgeLearn': {
+    prepare: presalesSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({ productId: ids.productId, version: 1 }),
+    invalid: (ids) => ({ productId: ids.productId, version: 0 }),
+    invalidFields: ['version'],
+    forbidden: 'director',
+  },
+  'presales.coverage': {
+    prepare: presalesSetup,
+    as: 'director',
+    valid: () => ({ scope: 'unlisted', onlyGaps: false }),
+    invalid: () => ({ scope: 'soon', limit: 0 }),
+    invalidFields: ['scope', 'limit'],
+    forbidden: 'wh_agent',
   },
 };
 

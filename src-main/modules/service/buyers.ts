@@ -367,6 +367,38 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   },
   // 中差评 (h-reviews): refId is the order, title the review's number.
   { kind: 'review', read: (store, buyerId, limit) => reviewTimeline(store, buyerId, limit) },
+  {
+    // 售前 inquiries (presales.ts), buyers merged into this one included
+    kind: 'inquiry',
+    read: (store, buyerId, limit) =>
+      store
+        .stmt<{
+          id: string;
+          at: string;
+          question: string;
+          outcome: string;
+          order_id: string | null;
+          order_no: string | null;
+          note: string;
+          title: string | null;
+          staff_name: string | null;
+        }>(
+          `SELECT i.id, i.at, i.question, i.outcome, i.order_id, o.order_no, i.note, p.title, s.name AS staff_name
+           FROM presales_inquiry i LEFT JOIN product p ON p.id = i.product_id
+           LEFT JOIN sales_order o ON o.id = i.order_id LEFT JOIN staff s ON s.id = i.staff_id
+           WHERE i.buyer_id = @b OR i.buyer_id IN (SELECT id FROM buyer WHERE merged_into_id = @b)
+           ORDER BY i.at DESC LIMIT @limit`,
+        )
+        .all({ b: buyerId, limit })
+        .map((i) => ({
+          kind: 'inquiry' as const,
+          at: i.at,
+          refId: i.id,
+          title: i.title ?? '',
+          detail: [i.question, i.outcome, i.order_id ?? '', i.order_no ?? '', i.note].join('|'),
+          staffName: i.staff_name,
+        })),
+  },
 ];
 
 function notesOf(store: Store, buyerId: string, limit: number): BuyerNote[] {

@@ -38,6 +38,9 @@ import { ComplaintsTabLabel } from '../features/service/ComplaintsTabLabel';
 import { AgentDayPage } from '../features/service/AgentDayPage';
 import { AgentDayTabLabel } from '../features/service/AgentDayTabLabel';
 import { AgentDayTeamPage } from '../features/service/AgentDayTeamPage';
+import { PresalesInquiries } from '../features/service/PresalesInquiries';
+import { PresalesKnowledge } from '../features/service/PresalesKnowledge';
+import { PresalesTemplates } from '../features/service/PresalesTemplates';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -55,6 +58,9 @@ type ServicePage =
   | 'agent'
   | 'agentTeam';
 type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
+type ArtPage = 'tasks' | 'library';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | PresalesPage;
+type PresalesPage = 'inquiries' | 'templates' | 'knowledge';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -162,6 +168,24 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'complaints.read',
       label: () => <ComplaintsTabLabel />,
       render: () => <ComplaintsPage />,
+    // pre-sales (售前, h-presales)
+    {
+      key: 'inquiries',
+      needs: 'presales.read',
+      label: (t) => t('presales.tabInquiries'),
+      render: () => <PresalesInquiries />,
+    },
+    {
+      key: 'templates',
+      needs: 'presales.read',
+      label: (t) => t('presales.tabTemplates'),
+      render: () => <PresalesTemplates />,
+    },
+    {
+      key: 'knowledge',
+      needs: 'presales.read',
+      label: (t) => t('presales.tabKnowledge'),
+      render: () => <PresalesKnowledge />,
     },
     {
       key: 'catalogLookup',

@@ -39,7 +39,15 @@ const KIND_COLOR: Record<TimelineEntry['kind'], string> = {
   note: 'green',
   review: 'orange',
   complaint: 'red',
+  inquiry: 'purple',
 };
+
+/** The order a timeline entry opens: orders, follow-ups and reviews always, an inquiry when it has one. */
+function orderOf(e: TimelineEntry): string | null {
+  if (e.kind === 'order' || e.kind === 'followUp' || e.kind === 'review') return e.refId;
+  if (e.kind === 'inquiry') return e.detail.split('|')[2] || null;
+  return null;
+}
 
 /** One timeline entry as a line of text; a follow-up's detail is "channel|outcome|note". */
 function EntryText({ e }: { e: TimelineEntry }) {
@@ -82,6 +90,20 @@ function EntryText({ e }: { e: TimelineEntry }) {
         {tDynamic(`reviews.outcomes.${outcome}`, {}, outcome)}
         {title ? ` · ${title}` : ''}
         {content.length ? `：${content.join('|')}` : ''}
+      </span>
+    );
+  }
+  if (e.kind === 'inquiry') {
+    // question|outcome|orderId|orderNo|note (presales)
+    const [question = '', outcome = '', , orderNo = '', ...note] = e.detail.split('|');
+    const text = note.join('|');
+    return (
+      <span>
+        {e.title ? `${e.title} · ` : ''}
+        {tDynamic(`presales.questions.${question}`, {}, question)} ·{' '}
+        {tDynamic(`presales.outcomes.${outcome}`, {}, outcome)}
+        {orderNo ? ` · ${orderNo}` : ''}
+        {text ? `：${text}` : ''}
       </span>
     );
   }
@@ -255,11 +277,14 @@ export function BuyerDrawer() {
                   color: KIND_COLOR[e.kind],
                   content: (
                     <div
-                      className={e.kind === 'note' ? undefined : 'wh-row'}
-                      onClick={() => e.kind !== 'note' && openOrder(e.refId)}
+                      className={orderOf(e) ? 'wh-row' : undefined}
+                      onClick={() => {
+                        const id = orderOf(e);
+                        if (id) openOrder(id);
+                      }}
                     >
                       <Tag color={KIND_COLOR[e.kind]} style={{ marginInlineEnd: 8 }}>
-                        {t(`buyers.kinds.${e.kind}`)}
+                        {e.kind === 'inquiry' ? t('presales.timelineKind') : t(`buyers.kinds.${e.kind}`)}
                       </Tag>
                       <EntryText e={e} />
                       <Typography.Text type="secondary">
