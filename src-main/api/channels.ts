@@ -131,6 +131,16 @@ export const CHANNELS = [
   'shipping.pendingOrders',
   'shipping.queueOrders',
   'orders.notifyWarehouse',
+  // after-sales cases (售后) and the 退款报表 import
+  'aftersales.list',
+  'aftersales.get',
+  'aftersales.agents',
+  'aftersales.create',
+  'aftersales.update',
+  'aftersales.move',
+  'aftersales.importPreview',
+  'aftersales.importCommit',
+  'aftersales.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -29,6 +29,8 @@ import * as orderImport from '../modules/service/order-import';
 import * as followUp from '../modules/service/follow-up';
 import * as serviceExport from '../modules/service/export';
 import { getSettings, saveSettings } from '../modules/service/common';
+import * as aftersales from '../modules/service/aftersales';
+import { refundImportCommit, refundImportPreview } from '../modules/service/aftersales-import';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -350,6 +352,34 @@ export const handlers: HandlerTable = {
       orderLink.notifyWarehouse(ctx.store, me(ctx), input.id);
       return orders.getOrder(ctx.store, input.id, canContact(ctx));
     },
+  },
+  // after-sales cases (售后) and the 退款报表 import
+  'aftersales.list': { mode: 'read', run: (ctx, input) => aftersales.listCases(ctx.store, input) },
+  'aftersales.get': { mode: 'read', run: (ctx, input) => aftersales.getCase(ctx.store, input.id) },
+  'aftersales.agents': { mode: 'read', run: (ctx) => aftersales.listAgents(ctx.store) },
+  'aftersales.create': {
+    run: (ctx, input) => aftersales.getCase(ctx.store, aftersales.createCase(ctx.store, me(ctx), input)),
+  },
+  'aftersales.update': {
+    run: (ctx, input) => {
+      aftersales.updateCase(ctx.store, me(ctx), input);
+      return aftersales.getCase(ctx.store, input.id);
+    },
+  },
+  'aftersales.move': {
+    run: (ctx, input) => {
+      aftersales.moveCase(ctx.store, me(ctx), input);
+      return aftersales.getCase(ctx.store, input.id);
+    },
+  },
+  'aftersales.importPreview': {
+    mode: 'read',
+    run: (ctx, input) => refundImportPreview(ctx.store, me(ctx), input),
+  },
+  'aftersales.importCommit': { run: (ctx, input) => refundImportCommit(ctx.store, me(ctx), input) },
+  'aftersales.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => aftersales.exportCases(ctx.store, ctx.host, input.filter, input.encoding),
   },
 };
 

@@ -10,6 +10,7 @@ import m0006 from './migrations/0006_staffing.sql?raw';
 import m0007 from './migrations/0007_service.sql?raw';
 import m0008 from './migrations/0008_art.sql?raw';
 import m0009 from './migrations/0009_perf.sql?raw';
+import m0013 from './migrations/0013_aftersales.sql?raw';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'service', sql: m0007 },
   { version: 8, name: 'art', sql: m0008 },
   { version: 9, name: 'perf', sql: m0009 },
+  { version: 13, name: 'aftersales', sql: m0013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

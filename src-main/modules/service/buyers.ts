@@ -16,6 +16,7 @@ import { AppError, fieldErrors, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { pinyinInitials } from '../../lib/text';
 import { maskPhone, parseJsonArray } from './common';
+import { caseTimeline, moveCasesToBuyer } from './aftersales-timeline';
 
 export interface BuyerDb {
   id: string;
@@ -337,6 +338,8 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
         staffName: n.staffName,
       })),
   },
+  // after-sales cases (售后)
+  { kind: 'case', read: caseTimeline },
 ];
 
 function notesOf(store: Store, buyerId: string, limit: number): BuyerNote[] {
@@ -478,6 +481,7 @@ export function mergeBuyers(store: Store, by: string, keepId: string, mergeId: s
   const notes = store
     .stmt(`UPDATE buyer_note SET buyer_id = ? WHERE buyer_id = ?`)
     .run(keepId, mergeId).changes;
+  moveCasesToBuyer(store, keepId, mergeId); // after-sales cases follow the buyer
   patchBuyer(
     store,
     by,
