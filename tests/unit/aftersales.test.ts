@@ -353,7 +353,7 @@ describe('退款报表 import', () => {
     await app.signInAs(C, 'cs_supervisor');
     const pre = await app.ok<RefundImportPreview>(C, 'aftersales.importPreview', file(refundCsv('gbk')));
     expect(pre).toMatchObject({
-      encoding: 'gb18030',
+      encoding: 'GB18030',
       counts: { new: 2, changed: 0, unchanged: 0, rejected: 0 },
     });
     expect(pre.unknownOrders).toEqual([]);

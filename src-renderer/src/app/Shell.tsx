@@ -28,6 +28,7 @@ import { TasksPage } from '../features/art/TasksPage';
 import { BuyersPage } from '../features/service/BuyersPage';
 import { FollowUpPage } from '../features/service/FollowUpPage';
 import { OrdersPage } from '../features/service/OrdersPage';
+import { AftersalesPage } from '../features/service/AftersalesPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -35,7 +36,7 @@ import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'aftersales';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -131,6 +132,12 @@ const FEATURES: Record<Tab, Feature[]> = {
       render: () => <FollowUpPage />,
     },
     { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
+    {
+      key: 'aftersales',
+      needs: 'aftersales.read',
+      label: (t) => t('aftersales.tab'),
+      render: () => <AftersalesPage />,
+    },
     {
       key: 'catalogLookup',
       needs: 'catalog.read',

@@ -22,6 +22,7 @@ import { api, errorText, fieldsOf, reportError, ui } from '../../api';
 import { tDynamic } from '../../i18n';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
+import { useAftersalesUi } from './AftersalesState';
 import { useServiceUi } from './state';
 
 interface Values {
@@ -37,6 +38,7 @@ const KIND_COLOR: Record<TimelineEntry['kind'], string> = {
   order: 'blue',
   followUp: 'orange',
   note: 'green',
+  case: 'red',
 };
 
 /** One timeline entry as a line of text; a follow-up's detail is "channel|outcome|note". */
@@ -58,6 +60,16 @@ function EntryText({ e }: { e: TimelineEntry }) {
       <span>
         {e.title} · {tDynamic(`orders.statuses.${status}`, {}, status)} · ¥{formatYuan(Number(total))} ·{' '}
         {t('buyers.pieces', { count: Number(items) })}
+      </span>
+    );
+  }
+  if (e.kind === 'case') {
+    const [type = '', status = '', refund = '0', orderNo = ''] = e.detail.split('|');
+    return (
+      <span>
+        {e.title} · {tDynamic(`aftersales.types.${type}`, {}, type)} ·{' '}
+        {tDynamic(`aftersales.statuses.${status}`, {}, status)} · ¥{formatYuan(Number(refund))}
+        {orderNo ? ` · ${orderNo}` : ''}
       </span>
     );
   }
@@ -232,10 +244,14 @@ export function BuyerDrawer() {
                   content: (
                     <div
                       className={e.kind === 'note' ? undefined : 'wh-row'}
-                      onClick={() => e.kind !== 'note' && openOrder(e.refId)}
+                      onClick={() =>
+                        e.kind === 'case'
+                          ? useAftersalesUi.getState().openCase(e.refId)
+                          : e.kind !== 'note' && openOrder(e.refId)
+                      }
                     >
                       <Tag color={KIND_COLOR[e.kind]} style={{ marginInlineEnd: 8 }}>
-                        {t(`buyers.kinds.${e.kind}`)}
+                        {e.kind === 'case' ? t('aftersales.timelineKind') : t(`buyers.kinds.${e.kind}`)}
                       </Tag>
                       <EntryText e={e} />
                       <Typography.Text type="secondary">
