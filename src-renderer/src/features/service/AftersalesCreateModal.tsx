@@ -128,7 +128,7 @@ function CreateCase({ orderId }: { orderId: string | null }) {
       open
       title={t('aftersales.create.title')}
       onCancel={closeCreate}
-      width={760}
+      width={820}
       destroyOnHidden
       footer={
         <Space>
@@ -217,6 +217,7 @@ function CreateCase({ orderId }: { orderId: string | null }) {
                   style={{ width: 200 }}
                   maxLength={24}
                   placeholder={t('aftersales.create.refundNoHint')}
+                  data-testid="as-create-refund-no"
                 />
               </Form.Item>
             </Space>

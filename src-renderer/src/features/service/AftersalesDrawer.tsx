@@ -190,16 +190,16 @@ export function AftersalesDrawer() {
             <Descriptions.Item label={t('aftersales.fields.reason')} span={2}>
               {c.reason || '—'}
             </Descriptions.Item>
-            {c.note && (
+            {c.note ? (
               <Descriptions.Item label={t('aftersales.fields.note')} span={2}>
                 {c.note}
               </Descriptions.Item>
-            )}
-            {(c.returnTracking || c.returnCarrier) && (
+            ) : null}
+            {c.returnTracking || c.returnCarrier ? (
               <Descriptions.Item label={t('aftersales.fields.returnParcel')} span={2}>
                 {c.returnCarrier} <span className="num">{c.returnTracking}</span>
               </Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
 
           {canWrite && open && (
