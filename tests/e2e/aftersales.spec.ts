@@ -15,6 +15,20 @@ import { REFUNDS, refundCsv } from '../unit/aftersales-fixtures';
 
 test.use({ demo: true });
 
+/** Wait until no CSS animation runs (a modal's zoom-in, a drawer's slide) before a screenshot. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const d = globalThis as unknown as {
+      document: {
+        getAnimations(): { playState: string; effect: { getTiming(): { iterations: number } } | null }[];
+      };
+    };
+    return d.document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+  });
+}
+
 async function signIn(page: Page, name: string, pin: string, switching = false): Promise<void> {
   if (switching) await page.getByTestId('header-switch').click();
   await page.getByTestId(`signin-person-${name}`).click();
@@ -68,6 +82,7 @@ test('a 退货 case reaches the warehouse, the 退款报表 import updates it, a
   await page.getByTestId('as-create-refund').fill('59');
   await page.getByTestId('as-create-refund-no').fill('88012345678901234');
   await page.getByTestId('as-create-reason').fill('尺码偏小，买家要退货');
+  await settled(page);
   await shot('create-case');
   await page.getByTestId('as-create-submit').click();
   const drawer = page.getByTestId('as-drawer');
@@ -84,12 +99,14 @@ test('a 退货 case reaches the warehouse, the 退款报表 import updates it, a
   await page.getByTestId('as-move-awaiting_return').click();
   await expect(page.getByTestId('as-drawer-status')).toHaveText(zh.aftersales.statuses.awaiting_return);
   await expect(page.getByTestId('as-drawer-history')).toContainText('已告知买家退货地址');
+  await settled(page);
   await shot('case-drawer');
   await drawer.locator('.ant-drawer-close').click();
   await expect(drawer).toBeHidden();
   await expect(section.getByTestId(`as-order-case-${caseNo}`)).toContainText(
     zh.aftersales.statuses.awaiting_return,
   );
+  await settled(page);
   await shot('order-page-cases');
   await page.getByTestId('svc-order-drawer').locator('.ant-drawer-close').click();
   await expect(page.getByTestId('svc-order-drawer')).toBeHidden();
@@ -121,6 +138,7 @@ test('a 退货 case reaches the warehouse, the 退款报表 import updates it, a
   await expect(page.getByTestId('as-import-count-changed')).toContainText('1');
   await expect(page.getByTestId('as-import-count-rejected')).toContainText('0');
   await expect(preview).toContainText('88012345678905678');
+  await settled(page);
   await shot('import-preview');
   await page.getByTestId('as-import-commit').click();
   await expect(page.getByTestId('as-row-88012345678901234')).toContainText(zh.aftersales.statuses.refunded);
@@ -128,12 +146,14 @@ test('a 退货 case reaches the warehouse, the 退款报表 import updates it, a
   await expect(page.getByTestId('as-row-88012345678905678')).toHaveCount(0);
   await pickOption(page, page.getByTestId('as-filter-status'), zh.aftersales.filters.anyStatus);
   await expect(page.getByTestId('as-row-88012345678905678')).toContainText(zh.aftersales.statuses.closed);
+  await settled(page);
   await shot('case-list-after-import');
   await page.getByTestId('as-row-88012345678901234').click();
   await expect(page.getByTestId('as-drawer-status')).toHaveText(zh.aftersales.statuses.refunded);
   await expect(page.getByTestId('as-drawer-return')).toContainText('良品 1 件');
   await expect(drawer).toContainText('YT1234567890');
   await expect(page.getByTestId('as-drawer-history')).toContainText(zh.aftersales.sources.import);
+  await settled(page);
   await shot('case-after-import');
   await drawer.locator('.ant-drawer-close').click();
   await expect(drawer).toBeHidden();

@@ -2010,7 +2010,7 @@ const en: Messages = {
     noMatch: 'No cases match',
     overdue: 'Overdue',
     searchLabel: 'Search cases',
-    searchPlaceholder: 'Case no., refund id, order id or buyer',
+    searchPlaceholder: 'Number, refund id or buyer',
     types: {
       return_refund: 'Return & refund',
       exchange: 'Exchange',

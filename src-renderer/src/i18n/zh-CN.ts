@@ -1972,7 +1972,7 @@ const zhCN = {
     noMatch: '没有符合条件的售后单',
     overdue: '已超时',
     searchLabel: '搜索售后单',
-    searchPlaceholder: '售后单号、退款编号、订单编号或买家',
+    searchPlaceholder: '单号、退款编号或买家',
     types: {
       return_refund: '退货退款',
       exchange: '换货',

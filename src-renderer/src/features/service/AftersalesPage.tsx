@@ -123,13 +123,13 @@ export function AftersalesPage() {
     {
       key: 'no',
       title: t('aftersales.fields.caseNo'),
-      width: 210,
+      width: 190,
       render: (_, r) => <span className="num">{r.caseNo}</span>,
     },
     {
       key: 'type',
       title: t('aftersales.fields.type'),
-      width: 110,
+      width: 100,
       render: (_, r) => <Tag color={CASE_TYPE_COLOR[r.type]}>{t(`aftersales.types.${r.type}`)}</Tag>,
     },
     {
@@ -146,35 +146,35 @@ export function AftersalesPage() {
     {
       key: 'order',
       title: t('aftersales.fields.orderNo'),
-      width: 180,
+      width: 170,
       render: (_, r) => <span className="num">{r.orderNo || '—'}</span>,
     },
     {
       key: 'buyer',
       dataIndex: 'memberName',
       title: t('aftersales.fields.buyer'),
-      width: 130,
+      width: 110,
       ellipsis: true,
     },
     { key: 'reason', dataIndex: 'reason', title: t('aftersales.fields.reason'), ellipsis: true },
     {
       key: 'refund',
       title: t('aftersales.fields.refund'),
-      width: 90,
+      width: 80,
       align: 'right',
       render: (_, r) => <span className="num">{formatYuan(r.refundFen)}</span>,
     },
     {
       key: 'agent',
       title: t('aftersales.fields.agent'),
-      width: 90,
+      width: 80,
       ellipsis: true,
       render: (_, r) => r.agentName ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       key: 'at',
       title: t('aftersales.fields.openedAt'),
-      width: 150,
+      width: 140,
       render: (_, r) => <span className="num">{formatDateTime(r.openedAt, timeZone)}</span>,
     },
   ];
@@ -183,7 +183,7 @@ export function AftersalesPage() {
     <div className="wh-page" data-testid="as-page">
       <div className="toolbar" role="search">
         <Input
-          style={{ width: 240 }}
+          style={{ width: 200 }}
           data-testid="as-search"
           aria-label={t('aftersales.searchLabel')}
           placeholder={t('aftersales.searchPlaceholder')}
@@ -289,7 +289,7 @@ export function AftersalesPage() {
         columns={columns}
         dataSource={page?.rows ?? []}
         loading={!page && !error}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1150 }}
         locale={{
           emptyText: !page ? (
             <span />
