@@ -200,6 +200,16 @@ export const CHANNELS = [
   'presales.knowledgeSave',
   'presales.knowledgeLearn',
   'presales.coverage',
+  // after-sales cases (售后) and the 退款报表 import
+  'aftersales.list',
+  'aftersales.get',
+  'aftersales.agents',
+  'aftersales.create',
+  'aftersales.update',
+  'aftersales.move',
+  'aftersales.importPreview',
+  'aftersales.importCommit',
+  'aftersales.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

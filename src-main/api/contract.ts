@@ -19,6 +19,7 @@ import * as pm from './contract-promotions';
 import * as cmp from './contract-complaints';
 import * as agentDay from './contract-agentday';
 import * as presales from './contract-presales';
+import * as aftersales from './contract-aftersales';
 
 export { CHANNELS, type Channel };
 
@@ -1150,6 +1151,7 @@ export interface BuyerNote {
 }
 export type TimelineKind = 'order' | 'followUp' | 'note' | 'review' | 'complaint';
 export type TimelineKind = 'order' | 'followUp' | 'note' | 'inquiry';
+export type TimelineKind = 'order' | 'followUp' | 'note' | 'case';
 /** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -2046,6 +2048,39 @@ export const contract = {
   'presales.knowledgeLearn': def<presales.ProductKnowledge>()(presales.knowledgeLearnInput, 'presales.write'),
   /** Listed / not-yet-listed products with their knowledge version and how many agents learned it. */
   'presales.coverage': def<presales.CoveragePage>()(presales.coverageInput, 'presales.read'),
+  // after-sales contract (售后 cases and the 退款报表 import; schemas and types in contract-aftersales.ts)
+  'aftersales.list': def<Paged<aftersales.CaseRow>>()(
+    z.strictObject({ filter: aftersales.caseFilter.default({ overdue: false, q: '' }), ...page }),
+    'aftersales.read',
+  ),
+  'aftersales.get': def<aftersales.Case>()(z.strictObject({ id }), 'aftersales.read'),
+  /** Customer-service people who may handle cases (active). */
+  'aftersales.agents': def<aftersales.CaseAgent[]>()(empty, 'aftersales.read'),
+  /** A 退货/换货 case creates the expected return; an 换货/补发 case its outbound draft (order_ref = case number). */
+  'aftersales.create': def<aftersales.Case>()(aftersales.caseCreateInput, 'aftersales.write'),
+  'aftersales.update': def<aftersales.Case>()(aftersales.caseUpdateInput, 'aftersales.write'),
+  /** One step of the type's status flow (CASE_FLOW), or 已关闭; others are CONFLICT caseBadMove. */
+  'aftersales.move': def<aftersales.Case>()(aftersales.caseMoveInput, 'aftersales.write'),
+  /** One 退款报表: legacy CSV (GBK/GB18030/UTF-8) or the current xls/xlsx. */
+  'aftersales.importPreview': def<aftersales.RefundImportPreview>()(
+    z.strictObject({ file: orderImportFile }),
+    'aftersales.import',
+  ),
+  'aftersales.importCommit': def<aftersales.RefundImportResult>()(
+    z.strictObject({
+      importId: id,
+      /** 退款编号 of rows to leave out (rejected ones must be). */
+      excludeRefunds: z.array(z.string().min(1).max(64)).max(100_000).default([]),
+    }),
+    'aftersales.import',
+  ),
+  'aftersales.exportCsv': def<ExportResult>()(
+    z.strictObject({
+      filter: aftersales.caseFilter.default({ overdue: false, q: '' }),
+      encoding: csvEncoding,
+    }),
+    'aftersales.read',
+  ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

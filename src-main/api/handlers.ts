@@ -37,6 +37,8 @@ import * as promotions from '../modules/service/promotions';
 import * as complaints from '../modules/service/complaints';
 import * as agentDay from '../modules/service/agent-day';
 import * as presales from '../modules/service/presales';
+import * as aftersales from '../modules/service/aftersales';
+import { refundImportCommit, refundImportPreview } from '../modules/service/aftersales-import';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -537,6 +539,34 @@ export const handlers: HandlerTable = {
   'presales.knowledgeSave': { run: (ctx, input) => presales.saveKnowledge(ctx.store, me(ctx), input) },
   'presales.knowledgeLearn': { run: (ctx, input) => presales.learnKnowledge(ctx.store, me(ctx), input) },
   'presales.coverage': { mode: 'read', run: (ctx, input) => presales.knowledgeCoverage(ctx.store, input) },
+  // after-sales cases (售后) and the 退款报表 import
+  'aftersales.list': { mode: 'read', run: (ctx, input) => aftersales.listCases(ctx.store, input) },
+  'aftersales.get': { mode: 'read', run: (ctx, input) => aftersales.getCase(ctx.store, input.id) },
+  'aftersales.agents': { mode: 'read', run: (ctx) => aftersales.listAgents(ctx.store) },
+  'aftersales.create': {
+    run: (ctx, input) => aftersales.getCase(ctx.store, aftersales.createCase(ctx.store, me(ctx), input)),
+  },
+  'aftersales.update': {
+    run: (ctx, input) => {
+      aftersales.updateCase(ctx.store, me(ctx), input);
+      return aftersales.getCase(ctx.store, input.id);
+    },
+  },
+  'aftersales.move': {
+    run: (ctx, input) => {
+      aftersales.moveCase(ctx.store, me(ctx), input);
+      return aftersales.getCase(ctx.store, input.id);
+    },
+  },
+  'aftersales.importPreview': {
+    mode: 'read',
+    run: (ctx, input) => refundImportPreview(ctx.store, me(ctx), input),
+  },
+  'aftersales.importCommit': { run: (ctx, input) => refundImportCommit(ctx.store, me(ctx), input) },
+  'aftersales.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => aftersales.exportCases(ctx.store, ctx.host, input.filter, input.encoding),
+  },
 };
 
 /** May the caller read and comment on every agent's journals and credit orders to anyone? */

@@ -103,6 +103,10 @@ const GRANTS = {
   'presales.read': ['director', ...SERVICE],
   'presales.write': SERVICE,
   'presales.manage': ['cs_supervisor'],
+  // After-sales cases (售后): read (the warehouse supervisor follows returns), handle, import the 退款报表.
+  'aftersales.read': ['director', ...SERVICE, 'wh_supervisor'],
+  'aftersales.write': SERVICE,
+  'aftersales.import': ['cs_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -17,6 +17,7 @@ import m0010 from './migrations/0010_complaints.sql?raw';
 import m0016 from './migrations/0016_art_assessment.sql?raw';
 import m0017 from './migrations/0017_agentday.sql?raw';
 import m0012 from './migrations/0012_presales.sql?raw';
+import m0013 from './migrations/0013_aftersales.sql?raw';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'art_assessment', sql: m0016 },
   { version: 17, name: 'agentday', sql: m0017 },
   { version: 12, name: 'presales', sql: m0012 },
+  { version: 13, name: 'aftersales', sql: m0013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { thumbsIdle } from '../../src-main/modules/art/thumbs';
 import { fingerprint, makeApp, sampleProduct, type TestApp } from './helpers';
 import { b64, lineCsv, orderCsv } from './service-fixtures';
+import { refundCsv } from './aftersales-fixtures';
 
 const C = '00000000-0000-4000-8000-000000000001'; // client id
 
@@ -315,6 +316,29 @@ const presalesSetup = async (app: TestApp) => {
     inquiryVersion: i.version,
   };
 };
+// after-sales (售后): the order export pair imported, a bin, and a 仅退款 case on the paid order.
+const aftersalesSetup = async (app: TestApp) => {
+  const ids = await ordersSetup(app);
+  await app.ok(C, 'warehouse.saveBin', { code: 'A-01-01' });
+  const list = await app.ok<{ rows: { id: string }[] }>(C, 'orders.list', {
+    filter: { q: '2456781234567890123' },
+  });
+  const paidId = list.rows[0]!.id;
+  const order = await app.ok<{ lines: { id: string }[] }>(C, 'orders.get', { id: paidId });
+  const c = await app.ok<{ id: string; version: string }>(C, 'aftersales.create', {
+    type: 'refund_only',
+    orderId: paidId,
+    refundFen: 100,
+  });
+  return {
+    ...ids,
+    paidOrderId: paidId,
+    paidLineId: order.lines[0]!.id,
+    caseId: c.id,
+    caseVersion: c.version,
+  };
+};
+const refundFile = () => ({ fileName: '退款报表.csv', contentBase64: b64(refundCsv('gbk')) });
 
 const cases: Record<Channel, Case> = {
   'system.status': {
@@ -1514,6 +1538,19 @@ const cases: Record<Channel, Case> = {
     prepare: complaintSetup,
     as: 'cs_agent',
     valid: (ids) => ({ id: ids.complaintId }),
+  // after-sales cases (售后) and the 退款报表 import
+  'aftersales.list': {
+    prepare: aftersalesSetup,
+    as: 'wh_supervisor',
+    valid: () => ({ filter: { status: 'open', overdue: true } }),
+    invalid: () => ({ filter: { status: 'gone', from: '2026-13-01' } }),
+    invalidFields: ['filter.status', 'filter.from'],
+    forbidden: 'wh_agent',
+  },
+  'aftersales.get': {
+    prepare: aftersalesSetup,
+    as: 'director',
+    valid: (ids) => ({ id: ids.caseId }),
     invalid: () => ({ id: 'x' }),
     invalidFields: ['id'],
     forbidden: 'art_agent',
@@ -1822,6 +1859,74 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ scope: 'soon', limit: 0 }),
     invalidFields: ['scope', 'limit'],
     forbidden: 'wh_agent',
+  'aftersales.agents': {
+    valid: () => ({}),
+    invalid: () => ({ extra: 1 }),
+    invalidFields: ['_'],
+    forbidden: 'wh_agent',
+  },
+  'aftersales.create': {
+    prepare: aftersalesSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({
+      type: 'return_refund',
+      orderId: ids.paidOrderId,
+      lines: [{ orderLineId: ids.paidLineId, quantity: 1 }],
+      refundFen: 5000,
+    }),
+    invalid: (ids) => ({ type: 'swap', orderId: ids.paidOrderId, refundFen: -1, lines: [{ quantity: 0 }] }),
+    invalidFields: ['type', 'refundFen', 'lines.0.orderLineId', 'lines.0.quantity'],
+    forbidden: 'wh_supervisor',
+  },
+  'aftersales.update': {
+    prepare: aftersalesSetup,
+    as: 'cs_agent',
+    valid: (ids) => ({
+      id: ids.caseId,
+      expectedVersion: ids.caseVersion,
+      reason: '改',
+      note: '',
+      refundFen: 200,
+      agentId: null,
+    }),
+    invalid: (ids) => ({ id: ids.caseId, reason: 'x'.repeat(201), note: '', refundFen: 1.5, agentId: null }),
+    invalidFields: ['reason', 'refundFen'],
+    forbidden: 'director',
+  },
+  'aftersales.move': {
+    prepare: aftersalesSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ id: ids.caseId, to: 'processing' }),
+    invalid: (ids) => ({ id: ids.caseId, to: 'lost' }),
+    invalidFields: ['to'],
+    forbidden: 'wh_supervisor',
+  },
+  'aftersales.importPreview': {
+    prepare: ordersSetup,
+    as: 'cs_supervisor',
+    valid: () => ({ file: refundFile() }),
+    invalid: () => ({ file: { fileName: '', contentBase64: '!!' } }),
+    invalidFields: ['file.fileName', 'file.contentBase64'],
+    forbidden: 'cs_agent',
+  },
+  'aftersales.importCommit': {
+    prepare: async (app) => {
+      await ordersSetup(app);
+      const pre = await app.ok<{ importId: string }>(C, 'aftersales.importPreview', { file: refundFile() });
+      return { importId: pre.importId };
+    },
+    valid: (ids) => ({ importId: ids.importId }),
+    invalid: () => ({ importId: 'x', excludeRefunds: [''] }),
+    invalidFields: ['importId', 'excludeRefunds.0'],
+    forbidden: 'cs_agent',
+  },
+  'aftersales.exportCsv': {
+    prepare: aftersalesSetup,
+    as: 'director',
+    valid: () => ({ filter: { type: 'refund_only' }, encoding: 'gbk' }),
+    invalid: () => ({ filter: { q: 'x'.repeat(65) }, encoding: 'latin1' }),
+    invalidFields: ['filter.q', 'encoding'],
+    forbidden: 'art_supervisor',
   },
 };
 

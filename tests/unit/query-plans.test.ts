@@ -11,6 +11,8 @@ import sharp from 'sharp';
 import { thumbsIdle } from '../../src-main/modules/art/thumbs';
 import { makeApp, sampleProduct, type TestApp } from './helpers';
 import { b64, lineCsv, orderCsv } from './service-fixtures';
+import { refundCsv } from './aftersales-fixtures';
+import { casesCsvQuery } from '../../src-main/modules/service/aftersales';
 import {
   createOrderOutbound,
   packErrorsCaught,
@@ -835,5 +837,98 @@ describe('query plans (agent day)', () => {
     const byPaid = sqls.filter((q) => /o\.paid_at >= @fromUtc/.test(q));
     expect(byPaid.length).toBeGreaterThanOrEqual(2);
     for (const q of byPaid) expect(planOf(app, q).join('\n')).toMatch(/INDEX sales_order_paid/);
+  });
+});
+
+// after-sales (售后): the case list with each filter, the case page (warehouse documents,
+// inspection, shipment), the order's cases, the buyer timeline, the 退款报表 import and export.
+describe('query plans (after-sales)', () => {
+  it('uses an index for every case lookup', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    await app.ok(C, 'catalog.create', sampleProduct());
+    await app.ok(C, 'warehouse.saveBin', { code: 'A-01-01' });
+    const pre = await app.ok<{ importId: string }>(C, 'orders.importPreview', {
+      files: [
+        { fileName: 'o.csv', contentBase64: b64(orderCsv('gbk')) },
+        { fileName: 'l.csv', contentBase64: b64(lineCsv('gbk')) },
+      ],
+    });
+    await app.ok(C, 'orders.importCommit', { importId: pre.importId });
+    const orderId = (await app.ok<{ rows: { id: string }[] }>(C, 'orders.list', { filter: { q: '2456' } }))
+      .rows[0]!.id;
+    const order = await app.ok<{ buyerId: string; lines: { id: string }[] }>(C, 'orders.get', {
+      id: orderId,
+    });
+    const ex = await app.ok<{ id: string }>(C, 'aftersales.create', {
+      type: 'exchange',
+      orderId,
+      lines: [{ orderLineId: order.lines[0]!.id, quantity: 1 }],
+    });
+    await app.ok(C, 'aftersales.move', { id: ex.id, to: 'processing' });
+    await app.ok(C, 'aftersales.update', {
+      id: ex.id,
+      reason: '换码',
+      note: '',
+      refundFen: 0,
+      agentId: null,
+    });
+    const rp = await app.ok<{ importId: string }>(C, 'aftersales.importPreview', {
+      file: { fileName: 'r.csv', contentBase64: b64(refundCsv('gbk')) },
+    });
+    await app.ok(C, 'aftersales.importCommit', { importId: rp.importId });
+    const rp2 = await app.ok<{ importId: string }>(C, 'aftersales.importPreview', {
+      file: { fileName: 'r.csv', contentBase64: b64(refundCsv('gbk')) },
+    });
+    await app.ok(C, 'aftersales.importCommit', { importId: rp2.importId });
+    for (const filter of [
+      { status: 'pending' },
+      { status: 'open' },
+      { type: 'exchange' },
+      { agentId: app.people.manager!.id },
+      { orderId },
+      { buyerId: order.buyerId },
+      { from: '2026-01-01', to: '2026-12-31' },
+      { overdue: true },
+      { q: 'SH-' },
+      { q: '8801' },
+      { q: '阿强' },
+    ])
+      await app.ok(C, 'aftersales.list', { filter });
+    await app.ok(C, 'aftersales.get', { id: ex.id });
+    await app.ok(C, 'aftersales.agents', {});
+    await app.ok(C, 'buyers.get', { id: order.buyerId });
+    const sqls = app.store
+      .preparedSql()
+      .filter((s) => /aftersales_/.test(s) && /^\s*(SELECT|UPDATE)/i.test(s));
+    // The export's query, built the same way.
+    sqls.push(casesCsvQuery(app.store, { status: 'open', overdue: false, q: '' }).sql);
+    sqls.push(casesCsvQuery(app.store, { overdue: true, q: '' }).sql);
+    expect(sqls.length).toBeGreaterThan(10);
+    const offenders: string[] = [];
+    for (const sql of sqls) {
+      // Meant to scan: the unfiltered list (newest first along aftersales_opened, stopped by LIMIT) and its count.
+      if (/FROM aftersales_case c(?: LEFT JOIN staff st ON st\.id = c\.agent_id)? WHERE 1 = 1/.test(sql))
+        continue;
+      if (
+        /FROM aftersales_case c(?: LEFT JOIN staff st ON st\.id = c\.agent_id)?\s+WHERE c\.status NOT IN \('done', 'closed'\)\s*(ORDER|$)/.test(
+          sql,
+        )
+      )
+        continue;
+      const alias = aliases(sql);
+      for (const raw of planOf(app, sql)) {
+        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
+          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
+        );
+        if (
+          /^SCAN (aftersales_case|aftersales_line|aftersales_status|sales_order|sales_order_line|buyer|stock_document|shipment|return_inspection)\b/.test(
+            step,
+          )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids';
 import { pinyinInitials } from '../../lib/text';
 import { maskPhone, parseJsonArray } from './common';
 import { reviewTimeline } from './reviews';
+import { caseTimeline, moveCasesToBuyer } from './aftersales-timeline';
 
 export interface BuyerDb {
   id: string;
@@ -399,6 +400,8 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
           staffName: i.staff_name,
         })),
   },
+  // after-sales cases (售后)
+  { kind: 'case', read: caseTimeline },
 ];
 
 function notesOf(store: Store, buyerId: string, limit: number): BuyerNote[] {
@@ -540,6 +543,7 @@ export function mergeBuyers(store: Store, by: string, keepId: string, mergeId: s
   const notes = store
     .stmt(`UPDATE buyer_note SET buyer_id = ? WHERE buyer_id = ?`)
     .run(keepId, mergeId).changes;
+  moveCasesToBuyer(store, keepId, mergeId); // after-sales cases follow the buyer
   patchBuyer(
     store,
     by,

@@ -3,7 +3,6 @@
 // Columns are mapped by trimmed header name with aliases, never by position; ids stay text.
 // Preview (new / changed / unchanged / rejected, with row numbers and reasons) → an all-or-nothing
 // commit that plans again against the current data. Importing the same files again changes nothing.
-import * as XLSX from '@e965/xlsx';
 import type {
   OrderFlag,
   OrderImportPreview,
@@ -13,17 +12,22 @@ import type {
   Problem,
 } from '../../api/contract';
 import type { Store } from '../../db/store';
-import { parseCsv } from '../../lib/csv';
-import { decodeBytes, EncodingError } from '../../lib/encoding';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { parseYuan } from '../../lib/money';
 import { shopTimeZone } from '../staff/service';
 import { buyerByMember } from './buyers';
-import { localToUtc } from './common';
+import {
+  cellText,
+  headerIndex,
+  idCell,
+  isBlank,
+  moneyCell,
+  readSheets,
+  timeCell,
+  type Cell,
+  type SheetTable,
+} from './import-cells';
 import { linkBuyer, orderByNo, recordStatus, type OrderDb } from './orders';
-
-type Cell = string | number | boolean | null | undefined;
 
 /** Order-sheet columns → header names (first found wins, in this order). */
 export const ORDER_COLUMNS = {
@@ -91,12 +95,7 @@ const FLAG_TEXT: Record<string, OrderFlag> = {
 
 type RowError = Problem & { field: string };
 
-interface Table {
-  kind: 'orders' | 'lines';
-  fileName: string;
-  header: string[];
-  body: Cell[][];
-}
+type Table = SheetTable<'orders' | 'lines'>;
 
 interface ParsedOrder {
   rowNumber: number;
@@ -164,40 +163,6 @@ function pendingMap(store: Store): Map<string, Pending> {
   return m;
 }
 
-// ---- cells ----------------------------------------------------------------------------------
-/** A cell as text: `="…"` unwrapped, a leading apostrophe dropped, trimmed. */
-export function cellText(c: Cell): string {
-  if (c === null || c === undefined) return '';
-  if (typeof c === 'number') return Number.isInteger(c) ? String(c) : String(c);
-  let s = String(c).trim();
-  const formula = /^="(.*)"$/s.exec(s);
-  if (formula) s = formula[1]!.replace(/""/g, '"').trim();
-  if (s.startsWith("'")) s = s.slice(1).trim();
-  return s;
-}
-
-function headerIndex<C extends string>(
-  header: string[],
-  columns: Record<C, readonly string[]>,
-): Partial<Record<C, number>> {
-  const names = header.map((h) =>
-    cellText(h)
-      .replace(/^\uFEFF/, '')
-      .trim(),
-  );
-  const map: Partial<Record<C, number>> = {};
-  for (const [col, aliases] of Object.entries(columns) as [C, readonly string[]][]) {
-    for (const a of aliases) {
-      const i = names.indexOf(a);
-      if (i >= 0) {
-        map[col] = i;
-        break;
-      }
-    }
-  }
-  return map;
-}
-
 function kindOf(header: string[]): 'orders' | 'lines' | null {
   const names = new Set(
     header.map((h) =>
@@ -212,118 +177,13 @@ function kindOf(header: string[]): 'orders' | 'lines' | null {
   return null;
 }
 
-/** Excel serial day number → wall-clock parts (the 1900 date system). */
-function serialParts(n: number): [number, number, number, number, number, number] {
-  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(n * 86_400) * 1000);
-  return [
-    d.getUTCFullYear(),
-    d.getUTCMonth() + 1,
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-  ];
-}
-
-/** A shop-local time cell → UTC ISO; '' → null; undefined → not a time. */
-function timeCell(c: Cell, tz: string): string | null | undefined {
-  if (typeof c === 'number') {
-    if (!(c > 0 && c < 2_958_466)) return undefined;
-    return localToUtc(tz, ...serialParts(c));
-  }
-  const s = cellText(c);
-  if (!s) return null;
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as number[];
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || se! > 59) return undefined;
-  return localToUtc(tz, y!, mo!, d!, h!, mi!, se!);
-}
-
-/** Money: a number (xlsx) or yuan text with ¥ / 元; '' → 0. Null when not money. */
-function moneyCell(c: Cell): number | null {
-  if (typeof c === 'number') return c >= 0 && c < 1e8 ? Math.round(c * 100) : null;
-  const s = cellText(c);
-  if (!s) return 0;
-  return parseYuan(s);
-}
-
-/** An order id: 6–20 digits, kept as text. An xlsx number past 2^53 has lost digits. */
-function idCell(c: Cell): { ok: true; value: string } | { ok: false; key: string } {
-  if (typeof c === 'number') {
-    if (Number.isSafeInteger(c) && c > 0) return { ok: true, value: String(c) };
-    return { ok: false, key: 'orderImport.idPrecision' };
-  }
-  const s = cellText(c);
-  if (!s) return { ok: false, key: 'validation.required' };
-  if (!/^\d{6,20}$/.test(s)) return { ok: false, key: 'orderImport.badOrderNo' };
-  return { ok: true, value: s };
-}
-
 function phoneCell(c: Cell): string {
   const s = cellText(c).replace(/[\s-]/g, '');
   return s;
 }
 
-// ---- reading the files ----------------------------------------------------------------------
 function readTables(fileName: string, bytes: Buffer): { tables: Table[]; encoding: string } {
-  const zip =
-    bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const ole =
-    bytes.length > 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
-  const tables: Table[] = [];
-  if (zip || ole) {
-    let wb: XLSX.WorkBook;
-    try {
-      wb = XLSX.read(bytes, {
-        type: 'buffer',
-        dense: true,
-        cellFormula: false,
-        cellHTML: false,
-        cellText: false,
-      });
-    } catch {
-      throw new AppError('VALIDATION', 'orderImport.badXlsx', { file: fileName });
-    }
-    for (const name of wb.SheetNames) {
-      const rows = XLSX.utils.sheet_to_json<Cell[]>(wb.Sheets[name]!, {
-        header: 1,
-        raw: true,
-        defval: '',
-        blankrows: true,
-      });
-      const [header, ...body] = rows;
-      if (!header) continue;
-      const h = header.map((x) => cellText(x));
-      const kind = kindOf(h);
-      if (kind) tables.push({ kind, fileName, header: h, body });
-    }
-    return { tables, encoding: zip ? 'xlsx' : 'xls' };
-  }
-  let decoded: { text: string; encoding: string };
-  try {
-    decoded = decodeBytes(bytes);
-  } catch (e) {
-    if (e instanceof EncodingError)
-      throw new AppError('VALIDATION', 'orderImport.encoding', { file: fileName });
-    throw e;
-  }
-  let table: string[][];
-  try {
-    table = parseCsv(decoded.text);
-  } catch {
-    throw new AppError('VALIDATION', 'orderImport.badCsv', { file: fileName });
-  }
-  const [header, ...body] = table;
-  if (header) {
-    const kind = kindOf(header);
-    if (kind) tables.push({ kind, fileName, header, body });
-  }
-  return { tables, encoding: decoded.encoding };
-}
-
-function isBlank(row: Cell[]): boolean {
-  return row.every((c) => cellText(c) === '');
+  return readSheets(fileName, bytes, kindOf);
 }
 
 function parseOrders(t: Table, tz: string): ParsedOrder[] {

@@ -41,6 +41,7 @@ import { AgentDayTeamPage } from '../features/service/AgentDayTeamPage';
 import { PresalesInquiries } from '../features/service/PresalesInquiries';
 import { PresalesKnowledge } from '../features/service/PresalesKnowledge';
 import { PresalesTemplates } from '../features/service/PresalesTemplates';
+import { AftersalesPage } from '../features/service/AftersalesPage';
 import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
@@ -61,6 +62,7 @@ type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
 type ArtPage = 'tasks' | 'library';
 type ServicePage = 'orders' | 'buyers' | 'followUp' | PresalesPage;
 type PresalesPage = 'inquiries' | 'templates' | 'knowledge';
+type ServicePage = 'orders' | 'buyers' | 'followUp' | 'aftersales';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -186,6 +188,12 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'presales.read',
       label: (t) => t('presales.tabKnowledge'),
       render: () => <PresalesKnowledge />,
+    },
+    {
+      key: 'aftersales',
+      needs: 'aftersales.read',
+      label: (t) => t('aftersales.tab'),
+      render: () => <AftersalesPage />,
     },
     {
       key: 'catalogLookup',

@@ -22,6 +22,7 @@ import { api, errorText, fieldsOf, reportError, ui } from '../../api';
 import { tDynamic } from '../../i18n';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
+import { useAftersalesUi } from './AftersalesState';
 import { useServiceUi } from './state';
 
 interface Values {
@@ -40,6 +41,7 @@ const KIND_COLOR: Record<TimelineEntry['kind'], string> = {
   review: 'orange',
   complaint: 'red',
   inquiry: 'purple',
+  case: 'magenta',
 };
 
 /** The order a timeline entry opens: orders, follow-ups and reviews always, an inquiry when it has one. */
@@ -104,6 +106,16 @@ function EntryText({ e }: { e: TimelineEntry }) {
         {tDynamic(`presales.outcomes.${outcome}`, {}, outcome)}
         {orderNo ? ` · ${orderNo}` : ''}
         {text ? `：${text}` : ''}
+      </span>
+    );
+  }
+  if (e.kind === 'case') {
+    const [type = '', status = '', refund = '0', orderNo = ''] = e.detail.split('|');
+    return (
+      <span>
+        {e.title} · {tDynamic(`aftersales.types.${type}`, {}, type)} ·{' '}
+        {tDynamic(`aftersales.statuses.${status}`, {}, status)} · ¥{formatYuan(Number(refund))}
+        {orderNo ? ` · ${orderNo}` : ''}
       </span>
     );
   }
@@ -277,14 +289,15 @@ export function BuyerDrawer() {
                   color: KIND_COLOR[e.kind],
                   content: (
                     <div
-                      className={orderOf(e) ? 'wh-row' : undefined}
+                      className={e.kind === 'case' || orderOf(e) ? 'wh-row' : undefined}
                       onClick={() => {
+                        if (e.kind === 'case') return useAftersalesUi.getState().openCase(e.refId);
                         const id = orderOf(e);
                         if (id) openOrder(id);
                       }}
                     >
                       <Tag color={KIND_COLOR[e.kind]} style={{ marginInlineEnd: 8 }}>
-                        {e.kind === 'inquiry' ? t('presales.timelineKind') : t(`buyers.kinds.${e.kind}`)}
+                        {t(`buyers.kinds.${e.kind}`)}
                       </Tag>
                       <EntryText e={e} />
                       <Typography.Text type="secondary">

@@ -21,6 +21,7 @@ import { formatYuan } from '../../../../src-main/lib/money';
 import { api, errorText, reportError, ui } from '../../api';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
+import { AftersalesOrderSection } from './AftersalesOrderSection';
 import { Flag } from './Flag';
 import { FollowUpModal } from './FollowUpModal';
 import { STATUS_COLOR, useServiceUi } from './state';
@@ -344,6 +345,7 @@ export function OrderDrawer() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followUp.none')} />
             )}
           </Card>
+          <AftersalesOrderSection orderId={o.id} />
         </Space>
       )}
       <FollowUpModal

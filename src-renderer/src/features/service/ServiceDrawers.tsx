@@ -1,12 +1,16 @@
+import { AftersalesCreateModal } from './AftersalesCreateModal';
+import { AftersalesDrawer } from './AftersalesDrawer';
 import { BuyerDrawer } from './BuyerDrawer';
 import { OrderDrawer } from './OrderDrawer';
 
-/** The order and buyer drawers; each service page renders them once. */
+/** The order, buyer and after-sales case drawers (and the new-case dialog); each service page renders them once. */
 export function ServiceDrawers() {
   return (
     <>
       <OrderDrawer />
       <BuyerDrawer />
+      <AftersalesDrawer />
+      <AftersalesCreateModal />
     </>
   );
 }
