@@ -1149,9 +1149,7 @@ export interface BuyerNote {
   staffName: string | null;
   text: string;
 }
-export type TimelineKind = 'order' | 'followUp' | 'note' | 'review' | 'complaint';
-export type TimelineKind = 'order' | 'followUp' | 'note' | 'inquiry';
-export type TimelineKind = 'order' | 'followUp' | 'note' | 'case';
+export type TimelineKind = 'order' | 'followUp' | 'note' | 'review' | 'complaint' | 'inquiry' | 'case';
 /** One entry on a buyer's timeline; later sources (cases, complaints, reviews) add kinds. */
 export interface TimelineEntry {
   kind: TimelineKind;

@@ -10,14 +10,14 @@ import m0006 from './migrations/0006_staffing.sql?raw';
 import m0007 from './migrations/0007_service.sql?raw';
 import m0008 from './migrations/0008_art.sql?raw';
 import m0009 from './migrations/0009_perf.sql?raw';
-import m0011 from './migrations/0011_handover.sql?raw';
-import m0014 from './migrations/0014_reviews.sql?raw';
-import m0015 from './migrations/0015_promotions.sql?raw';
 import m0010 from './migrations/0010_complaints.sql?raw';
-import m0016 from './migrations/0016_art_assessment.sql?raw';
-import m0017 from './migrations/0017_agentday.sql?raw';
+import m0011 from './migrations/0011_handover.sql?raw';
 import m0012 from './migrations/0012_presales.sql?raw';
 import m0013 from './migrations/0013_aftersales.sql?raw';
+import m0014 from './migrations/0014_reviews.sql?raw';
+import m0015 from './migrations/0015_promotions.sql?raw';
+import m0016 from './migrations/0016_art_assessment.sql?raw';
+import m0017 from './migrations/0017_agentday.sql?raw';
 
 export interface Migration {
   version: number;
@@ -35,14 +35,14 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'service', sql: m0007 },
   { version: 8, name: 'art', sql: m0008 },
   { version: 9, name: 'perf', sql: m0009 },
-  { version: 11, name: 'handover', sql: m0011 },
-  { version: 14, name: 'reviews', sql: m0014 },
-  { version: 15, name: 'promotions', sql: m0015 },
   { version: 10, name: 'complaints', sql: m0010 },
-  { version: 16, name: 'art_assessment', sql: m0016 },
-  { version: 17, name: 'agentday', sql: m0017 },
+  { version: 11, name: 'handover', sql: m0011 },
   { version: 12, name: 'presales', sql: m0012 },
   { version: 13, name: 'aftersales', sql: m0013 },
+  { version: 14, name: 'reviews', sql: m0014 },
+  { version: 15, name: 'promotions', sql: m0015 },
+  { version: 16, name: 'art_assessment', sql: m0016 },
+  { version: 17, name: 'agentday', sql: m0017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1538,6 +1538,10 @@ const cases: Record<Channel, Case> = {
     prepare: complaintSetup,
     as: 'cs_agent',
     valid: (ids) => ({ id: ids.complaintId }),
+    invalid: () => ({ id: 'x' }),
+    invalidFields: ['id'],
+    forbidden: 'art_agent',
+  },
   // after-sales cases (售后) and the 退款报表 import
   'aftersales.list': {
     prepare: aftersalesSetup,
@@ -1859,6 +1863,7 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ scope: 'soon', limit: 0 }),
     invalidFields: ['scope', 'limit'],
     forbidden: 'wh_agent',
+  },
   'aftersales.agents': {
     valid: () => ({}),
     invalid: () => ({ extra: 1 }),

@@ -48,6 +48,7 @@ import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
+type PresalesPage = 'inquiries' | 'templates' | 'knowledge';
 type ServicePage =
   | 'orders'
   | 'buyers'
@@ -57,12 +58,10 @@ type ServicePage =
   | 'promotions'
   | 'complaints'
   | 'agent'
-  | 'agentTeam';
+  | 'agentTeam'
+  | 'aftersales'
+  | PresalesPage;
 type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
-type ArtPage = 'tasks' | 'library';
-type ServicePage = 'orders' | 'buyers' | 'followUp' | PresalesPage;
-type PresalesPage = 'inquiries' | 'templates' | 'knowledge';
-type ServicePage = 'orders' | 'buyers' | 'followUp' | 'aftersales';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -149,6 +148,8 @@ const FEATURES: Record<Tab, Feature[]> = {
       render: () => <AssessmentPage />,
     },
   ],
+  // 客服: the day's work first (orders, 催付, inquiries, after-sales, reviews, complaints), then the
+  // buyer book and campaigns, the shift's own books, the reference libraries, and the shared tools.
   service: [
     { key: 'orders', needs: 'orders.read', label: (t) => t('orders.tab'), render: () => <OrdersPage /> },
     {
@@ -157,8 +158,26 @@ const FEATURES: Record<Tab, Feature[]> = {
       label: (t) => t('followUp.tab'),
       render: () => <FollowUpPage />,
     },
-    { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
+    {
+      key: 'inquiries',
+      needs: 'presales.read',
+      label: (t) => t('presales.tabInquiries'),
+      render: () => <PresalesInquiries />,
+    },
+    {
+      key: 'aftersales',
+      needs: 'aftersales.read',
+      label: (t) => t('aftersales.tab'),
+      render: () => <AftersalesPage />,
+    },
     { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
+    {
+      key: 'complaints',
+      needs: 'complaints.read',
+      label: () => <ComplaintsTabLabel />,
+      render: () => <ComplaintsPage />,
+    },
+    { key: 'buyers', needs: 'buyers.read', label: (t) => t('buyers.tab'), render: () => <BuyersPage /> },
     {
       key: 'promotions',
       needs: 'promotions.read',
@@ -166,16 +185,23 @@ const FEATURES: Record<Tab, Feature[]> = {
       render: () => <PromotionsPage />,
     },
     {
-      key: 'complaints',
-      needs: 'complaints.read',
-      label: () => <ComplaintsTabLabel />,
-      render: () => <ComplaintsPage />,
-    // pre-sales (售前, h-presales)
+      key: 'handover',
+      needs: 'handover.read',
+      label: () => <HandoverTabLabel />,
+      render: () => <HandoverPage />,
+    },
+    // an agent's day: one's own work, and the team's reports
     {
-      key: 'inquiries',
-      needs: 'presales.read',
-      label: (t) => t('presales.tabInquiries'),
-      render: () => <PresalesInquiries />,
+      key: 'agent',
+      needs: 'agentday.own',
+      label: () => <AgentDayTabLabel />,
+      render: () => <AgentDayPage />,
+    },
+    {
+      key: 'agentTeam',
+      needs: 'agentday.report',
+      label: (t) => t('agentDay.teamTab'),
+      render: () => <AgentDayTeamPage />,
     },
     {
       key: 'templates',
@@ -189,54 +215,19 @@ const FEATURES: Record<Tab, Feature[]> = {
       label: (t) => t('presales.tabKnowledge'),
       render: () => <PresalesKnowledge />,
     },
-    {
-      key: 'aftersales',
-      needs: 'aftersales.read',
-      label: (t) => t('aftersales.tab'),
-      render: () => <AftersalesPage />,
-    },
+    rotaFeature('service'),
+    alertsFeature('cs-subtab-alerts-label'),
     {
       key: 'catalogLookup',
       needs: 'catalog.read',
       label: (t) => t('features.catalogLookup'),
       render: () => <CatalogView titleKey="features.catalogLookup" lookup />,
     },
-    alertsFeature('cs-subtab-alerts-label'),
-    rotaFeature('service'),
-    // handover (交接本)
-    {
-      key: 'handover',
-      needs: 'handover.read',
-      label: () => <HandoverTabLabel />,
-      render: () => <HandoverPage />,
-    },
-    // an agent's day (h-agentday): one's own work, and the team's reports
-    {
-      key: 'agent',
-      needs: 'agentday.own',
-      label: () => <AgentDayTabLabel />,
-      render: () => <AgentDayPage />,
-    },
-    {
-      key: 'agentTeam',
-      needs: 'agentday.report',
-      label: (t) => t('agentDay.teamTab'),
-      render: () => <AgentDayTeamPage />,
-    },
   ],
   art: [
     { key: 'tasks', needs: 'art.read', label: (t) => t('tasks.tabTitle'), render: () => <TasksPage /> },
     { key: 'library', needs: 'art.read', label: (t) => t('library.tabTitle'), render: () => <LibraryPage /> },
-    // 美工主管 reads the 中差评 (colour and picture complaints) without the service tab.
-    { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
-    // Campaigns the art team makes creative work for (read; ticking their own checklist items).
-    {
-      key: 'promotions',
-      needs: 'promotions.read',
-      label: (t) => t('promotions.tab'),
-      render: () => <PromotionsPage />,
-    },
-    // art part 2 (h-art2)
+    // listing readiness (上架准备) and the team's monthly assessment
     {
       key: 'readiness',
       needs: 'listing.read',
@@ -248,6 +239,15 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'art.read',
       label: (t) => t('art.assessment.title'),
       render: () => <AssessmentPage kind="art" />,
+    },
+    // 美工主管 reads the 中差评 (colour and picture complaints) without the service tab.
+    { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },
+    // Campaigns the art team makes creative work for (read; ticking their own checklist items).
+    {
+      key: 'promotions',
+      needs: 'promotions.read',
+      label: (t) => t('promotions.tab'),
+      render: () => <PromotionsPage />,
     },
     catalogFeature,
   ],

@@ -1082,7 +1082,6 @@ const en: Messages = {
     notFound: 'Not found; someone may have deleted it',
     notFoundOf: {
       handoverItem: 'Handover item not found',
-      case: 'After-sales case not found',
       returnInspection: 'That return inspection was not found',
       bin: 'This bin was not found; someone may have deleted it',
       stockDocument: 'This document was not found; it may have been discarded',
@@ -1108,6 +1107,7 @@ const en: Messages = {
       inquiry: 'This inquiry was not found',
       template: 'This reply template was not found; it may have been deleted',
       knowledgeVersion: 'This version of the product knowledge was not found',
+      case: 'After-sales case not found',
     },
     alreadySetUp: 'The shop is already set up. Please sign in.',
     wrongPin: 'Wrong PIN. Tries left: {{remaining}}',
@@ -1117,9 +1117,6 @@ const en: Messages = {
     ownRole: 'You cannot change your own role; ask a store manager',
     staffPrivileged: 'Only a store manager can add or change manager and director accounts',
     staleEdit: 'Someone else just changed this record. Reload it before changing it.',
-    inquiryNotYours: 'You can only change inquiries you logged',
-    inquirySettled: 'This inquiry already has its outcome',
-    knowledgeMissing: 'This product has no knowledge yet to mark as learned',
     import: {
       encoding:
         'The file’s encoding is not recognised. In Excel, use Save As → “CSV (Comma delimited)” and try again.',
@@ -1137,23 +1134,6 @@ const en: Messages = {
       productConflict: 'Differs from row {{row}} of the same product',
     },
     validation: {
-      inquiryOrderBuyer: 'Only an order of this buyer can be linked',
-      inquiryOrderOutcome: 'An order can be linked only when the outcome is Ordered',
-      inquirySku: 'This product was not found; it may have been deleted',
-      // after-sales (售后)
-      refundTooHigh:
-        'The refund cannot exceed ¥{{max}} (what the buyer paid less the other cases on this order)',
-      refundTooHighPlain: 'The refund cannot exceed what the buyer paid',
-      caseLineNotInOrder: 'This item is not on the order, or was picked twice',
-      caseLineQuantity: 'At most the {{max}} bought',
-      caseLineQuantityPlain: 'At most the quantity bought',
-      caseLineNoSku:
-        'Merchant code {{code}} is not in the catalog, so the warehouse cannot receive or ship it; add it to the catalog first',
-      caseNeedsLines: 'Returns, exchanges and resends need the items concerned',
-      refundNoTaken: 'A case with this refund id already exists',
-      refundNo: 'A refund id is 6–24 digits',
-      notAnAgent: 'Only customer-service staff (or the manager) can handle cases',
-      orderNotFound: 'Order not found',
       orderRefFormat: 'An order number uses letters, digits and symbols only, no spaces',
       trackingNoFormat: 'A tracking number is 8–30 letters or digits',
       inspectionEmpty: 'Enter at least one good, defective or written-off piece',
@@ -1252,6 +1232,22 @@ const en: Messages = {
       complaintFuture: 'The complaint time cannot be in the future',
       isoWeek: 'Week format is wrong; it should look like 2026-W48',
       creditNotAgent: 'Orders can only be credited to active customer-service staff',
+      inquiryOrderBuyer: 'Only an order of this buyer can be linked',
+      inquiryOrderOutcome: 'An order can be linked only when the outcome is Ordered',
+      inquirySku: 'This product was not found; it may have been deleted',
+      refundTooHigh:
+        'The refund cannot exceed ¥{{max}} (what the buyer paid less the other cases on this order)',
+      refundTooHighPlain: 'The refund cannot exceed what the buyer paid',
+      caseLineNotInOrder: 'This item is not on the order, or was picked twice',
+      caseLineQuantity: 'At most the {{max}} bought',
+      caseLineQuantityPlain: 'At most the quantity bought',
+      caseLineNoSku:
+        'Merchant code {{code}} is not in the catalog, so the warehouse cannot receive or ship it; add it to the catalog first',
+      caseNeedsLines: 'Returns, exchanges and resends need the items concerned',
+      refundNoTaken: 'A case with this refund id already exists',
+      refundNo: 'A refund id is 6–24 digits',
+      notAnAgent: 'Only customer-service staff (or the manager) can handle cases',
+      orderNotFound: 'Order not found',
     },
     alreadyClockedIn: 'You have already clocked in; use “Clock out” when you leave',
     notClockedIn:
@@ -1314,7 +1310,9 @@ const en: Messages = {
     productArchived: 'This product is archived and cannot be listed',
     journalDayClosed: 'Only today’s work log can be written or changed; past logs are archived',
     journalWeekClosed: 'Only this week’s summary can be written or changed; past weeks are archived',
-    // after-sales (售后)
+    inquiryNotYours: 'You can only change inquiries you logged',
+    inquirySettled: 'This inquiry already has its outcome',
+    knowledgeMissing: 'This product has no knowledge yet to mark as learned',
     caseBadMove: 'Case {{caseNo}} cannot move to that status now; follow the steps in order',
     caseNotInspected:
       'The warehouse has not inspected the return of case {{caseNo}} yet; mark it received after the inspection',
@@ -1961,6 +1959,8 @@ const en: Messages = {
       note: 'Note',
       review: 'Review',
       complaint: 'Complaint',
+      inquiry: 'Inquiry',
+      case: 'After-sales',
     },
     merge: 'Merge duplicate',
     mergeTitle: 'Merge another buyer into {{name}}',
@@ -2517,7 +2517,7 @@ const en: Messages = {
     weeks: 'Weekly summaries',
     logsEmpty: 'No logs in these dates',
     author: 'Agent',
-  // pre-sales (售前, h-presales)
+  },
   presales: {
     tabInquiries: 'Inquiries',
     tabTemplates: 'Reply templates',
