@@ -380,6 +380,8 @@ export function Shell() {
                 : setSubPages((p) => ({ ...p, [activeTab]: k as FeatureKey }))
             }
             destroyOnHidden
+            // 客服 has sixteen sub-tabs: a tighter gutter keeps them on one row at 1280 px.
+            tabBarGutter={features.length > 12 ? 20 : undefined}
             items={features.map((f) => ({
               key: f.key,
               label: <span data-testid={`${SUBTAB_TESTID[activeTab]}-${f.key}`}>{f.label(t)}</span>,

@@ -10,6 +10,8 @@ import './staffing.css';
 
 /** Fired after a punch so that open attendance pages reload. */
 export const PUNCH_EVENT = 'shopdesk:punch';
+/** Fired after the rota is saved or copied: today's shift in the header may have changed. */
+export const ROTA_EVENT = 'shopdesk:rota';
 
 /** The header's 打卡 widget: today's shift and one button, 上班打卡 or 下班打卡. */
 export function ClockWidget() {
@@ -36,9 +38,11 @@ export function ClockWidget() {
     // The day turns over while the app stays open.
     const timer = window.setInterval(() => void load(), 5 * 60_000);
     window.addEventListener(PUNCH_EVENT, load);
+    window.addEventListener(ROTA_EVENT, load);
     return () => {
       window.clearInterval(timer);
       window.removeEventListener(PUNCH_EVENT, load);
+      window.removeEventListener(ROTA_EVENT, load);
     };
   }, [load, session?.staff.id]);
 

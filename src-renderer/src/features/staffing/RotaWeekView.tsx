@@ -6,6 +6,7 @@ import type { RotaCell, RotaWeek, StaffPublic, Team } from '../../../../src-main
 import { api, errorText, reportError, ui } from '../../api';
 import { useSession } from '../../stores/session';
 import { addDays, mondayOf, todayIn } from './dates';
+import { ROTA_EVENT } from './ClockWidget';
 
 /** What a cell holds in the editor: a template id, 'rest' (休息) or 'none' (未排班). */
 type CellValue = string;
@@ -80,6 +81,7 @@ export function RotaWeekView({ team }: { team: Team }) {
       setWeek(next);
       setEdits(new Map());
       ui().message.success(t('rota.saved'));
+      window.dispatchEvent(new Event(ROTA_EVENT));
     } catch (e) {
       reportError(e);
     } finally {
@@ -97,6 +99,7 @@ export function RotaWeekView({ team }: { team: Team }) {
       onOk: async () => {
         try {
           setWeek(await api.rota.copyWeek({ team, weekStart }));
+          window.dispatchEvent(new Event(ROTA_EVENT));
           setEdits(new Map());
           ui().message.success(t('rota.copied'));
         } catch (e) {
