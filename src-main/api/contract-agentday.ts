@@ -124,8 +124,6 @@ export interface CreditOrder {
 }
 export interface CreditOrders {
   rows: CreditOrder[];
-  /** The inquiry log (售前咨询) is connected; else inquiry credit and counts are 0. */
-  inquiriesConnected: boolean;
 }
 export interface AgentOption {
   id: string;
@@ -160,7 +158,6 @@ export interface SalesReport {
   /** Per agent over the range. */
   agents: Omit<SalesReportRow, 'day'>[];
   totals: Omit<SalesReportRow, 'day' | 'staffId' | 'staffName'>;
-  inquiriesConnected: boolean;
 }
 
 /** The ISO week (yyyy-Www) of a yyyy-mm-dd date. */

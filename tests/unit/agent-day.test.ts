@@ -238,19 +238,27 @@ async function paidOrder(
   return app.ok(MGR, 'orders.create', { memberName: member, status, lines: [{ skuId, quantity }] });
 }
 
-/** A stand-in for the presales module's inquiry log (its table is merged later): the columns the
- *  credit function reads — an inquiry by an agent, optionally leading to an order. */
-function inquiryTable(): void {
-  app.store.db.exec(`CREATE TABLE inquiry (
-    id TEXT PRIMARY KEY, agent_id TEXT, order_id TEXT, at TEXT NOT NULL) STRICT;
-    CREATE INDEX inquiry_order ON inquiry (order_id, at); CREATE INDEX inquiry_at ON inquiry (at)`);
+/** An inquiry in the presales log (presales_inquiry), taken now by the person signed in as `as`
+ *  through the real channel; with an order it is 已下单 and linked to it (`member` is its buyer). */
+async function inquiry(as: string, member: string, orderId?: string): Promise<void> {
+  await app.ok(
+    as,
+    'presales.inquiryCreate',
+    orderId
+      ? { memberName: member, question: 'size', outcome: 'ordered', orderId }
+      : { memberName: member, question: 'price', outcome: 'not_ordered' },
+  );
 }
+/** An inquiry at a given past `at`, written directly (the channel stamps the current time). */
 let inq = 0;
-function inquiry(agent: string, orderId: string | null, at = new Date(nowMs).toISOString()): void {
+function inquiryAt(staffId: string, buyerId: string, at: string, orderId: string | null = null): void {
   inq += 1;
   app.store.db
-    .prepare(`INSERT INTO inquiry (id, agent_id, order_id, at) VALUES (?, ?, ?, ?)`)
-    .run(`inq-${inq}`, agent, orderId, at);
+    .prepare(
+      `INSERT INTO presales_inquiry (id, buyer_id, member_name, question, outcome, order_id, staff_id, at, updated_at)
+       VALUES (?, ?, '', 'other', ?, ?, ?, ?, ?)`,
+    )
+    .run(`inq-${inq}`, buyerId, orderId ? 'ordered' : 'pending', orderId, staffId, at, at);
 }
 const DAY = { from: '2026-11-28', to: '2026-11-28' };
 
@@ -258,12 +266,13 @@ describe('order credit', () => {
   it('takes the inquiry that led to the order; manual credit wins; reassignment supersedes', async () => {
     await shop();
     skuId = '';
-    inquiryTable();
     const a = await paidOrder('买家甲');
     const b = await paidOrder('买家乙');
-    inquiry(agentId(), a.id);
+    await inquiry(AGENT, '买家甲', a.id);
+    // An earlier inquiry by the supervisor linked to the same order (written after, dated before):
+    // the latest inquiry by `at` takes the credit, not the last one written.
+    inquiryAt(supId(), a.buyerId, new Date(nowMs - HOUR).toISOString(), a.id);
     let c = await app.ok<CreditOrders>(SUP, 'agentDay.creditOrders', { day: '2026-11-28' });
-    expect(c.inquiriesConnected).toBe(true);
     expect(c.rows.find((r) => r.orderId === a.id)).toMatchObject({ staffId: agentId(), source: 'inquiry' });
     expect(c.rows.find((r) => r.orderId === b.id)).toMatchObject({ staffId: null, source: null });
 
@@ -335,16 +344,19 @@ describe('the daily sales report', () => {
   it('counts inquiries, credited orders, revenue, conversion and follow-up conversions per day', async () => {
     await shop();
     skuId = '';
-    inquiryTable();
     // Day 1 (11-28): 4 inquiries by the agent, 2 leading to orders (1 and 2 pieces); 1 manual.
     const o1 = await paidOrder('买家一', 1);
     const o2 = await paidOrder('买家二', 2);
     const o3 = await paidOrder('买家三', 3);
-    inquiry(agentId(), o1.id);
-    inquiry(agentId(), o2.id);
-    inquiry(agentId(), null);
-    inquiry(agentId(), null);
-    inquiry(supId(), null);
+    await inquiry(AGENT, '买家一', o1.id);
+    await inquiry(AGENT, '买家二', o2.id);
+    await inquiry(AGENT, '咨询买家');
+    await inquiry(AGENT, '咨询买家');
+    await inquiry(SUP, '咨询买家');
+    // Inquiries count by the shop-local day of `at` (UTC+8): 16:30Z on 11-27 is 00:30 on 11-28,
+    // 15:30Z is 23:30 on 11-27 (outside the range).
+    inquiryAt(supId(), o1.buyerId, '2026-11-27T16:30:00.000Z');
+    inquiryAt(supId(), o1.buyerId, '2026-11-27T15:30:00.000Z');
     await app.ok(SUP, 'agentDay.assignCredit', { orderId: o3.id, staffId: agentId(), day: '2026-11-28' });
     // 催付: the agent contacts an unpaid order, which is then paid (a conversion); a contact made
     // after payment does not count; the supervisor's earlier contact is superseded by the agent's later one.
@@ -369,7 +381,6 @@ describe('the daily sales report', () => {
       from: '2026-11-28',
       to: '2026-11-29',
     });
-    expect(rep.inquiriesConnected).toBe(true);
     const row = (day: string, staff: string) => rep.rows.find((r) => r.day === day && r.staffId === staff);
     expect(row('2026-11-28', agentId())).toMatchObject({
       inquiries: 4,
@@ -379,7 +390,7 @@ describe('the daily sales report', () => {
       followUpConversions: 1,
     });
     expect(row('2026-11-28', supId())).toMatchObject({
-      inquiries: 1,
+      inquiries: 2,
       orders: 0,
       conversion: 0,
       followUpConversions: 0,
@@ -391,10 +402,10 @@ describe('the daily sales report', () => {
       conversion: null,
     });
     expect(rep.totals).toMatchObject({
-      inquiries: 5,
+      inquiries: 6,
       orders: 4,
       revenueFen: o1.paidFen + o2.paidFen + o3.paidFen + o4.paidFen,
-      conversion: 0.8,
+      conversion: 4 / 6,
       followUpConversions: 1,
     });
     expect(rep.agents.find((a) => a.staffId === agentId())).toMatchObject({
@@ -439,15 +450,5 @@ describe('the daily sales report', () => {
       `2026-11-28,${agentName},4,3,${((o1.paidFen + o2.paidFen + o3.paidFen) / 100).toFixed(2)},75.0%,1`,
     );
     expect(lines).toContain(`2026-11-29,${agentName},0,1,${(o4.paidFen / 100).toFixed(2)},,0`);
-  });
-
-  it('says the inquiry log is not connected when its table is missing (counts 0)', async () => {
-    await shop();
-    skuId = '';
-    const o = await paidOrder('买家');
-    await app.ok(SUP, 'agentDay.assignCredit', { orderId: o.id, staffId: agentId(), day: '2026-11-28' });
-    const rep = await app.ok<SalesReport>(AGENT, 'agentDay.myReport', DAY);
-    expect(rep.inquiriesConnected).toBe(false);
-    expect(rep.rows).toMatchObject([{ inquiries: 0, orders: 1, conversion: null, followUpConversions: 0 }]);
   });
 });

@@ -428,39 +428,27 @@ export function setMemoDone(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Inquiry log (售前咨询, another module): read only, and only if its table exists
+// Inquiry log (售前咨询, presales_inquiry from migration 0012): read only
 // ---------------------------------------------------------------------------------------------
 
 interface InquirySource {
-  /** SQL expression: the agent of the newest inquiry linked to order `o` (NULL if none). */
+  /** SQL expression: the agent of the newest inquiry (by `at`) linked to order `o` (NULL if none). */
   creditSql: string;
   /** SQL: (staff_id, day, n) inquiries per agent per shop-local day in [@fromUtc, @toUtc). */
   countsSql: string;
 }
 
 /**
- * THE one place that reads the inquiry log. Checks sqlite_master on every call: when the table is
- * missing (not merged yet), inquiry credit is NULL and counts are 0. Column names are picked from a
- * fixed list (never from input); the integrator pins them after merging the presales module.
+ * THE one place that reads the inquiry log (`presales_inquiry`, owned by the presales module):
+ * the agent who took it (`staff_id`), when (`at`, UTC ISO) and the order it led to (`order_id`).
+ * Credit uses the partial index on order_id; counts use the index on at.
  */
-export function inquirySource(store: Store, off: string): InquirySource | null {
-  const t = store
-    .stmt<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'inquiry'`)
-    .get();
-  if (!t) return null;
-  const cols = new Set(
-    (store.db.prepare(`SELECT name FROM pragma_table_info('inquiry')`).all() as { name: string }[]).map(
-      (c) => c.name,
-    ),
-  );
-  const agent = ['agent_id', 'staff_id'].find((c) => cols.has(c));
-  const at = ['at', 'asked_at', 'created_at'].find((c) => cols.has(c));
-  if (!agent || !at || !cols.has('order_id')) return null;
+export function inquirySource(off: string): InquirySource {
   const offset = off.replace(/[^0-9+\- a-z]/g, '');
   return {
-    creditSql: `(SELECT i.${agent} FROM inquiry i WHERE i.order_id = o.id ORDER BY i.${at} DESC LIMIT 1)`,
-    countsSql: `SELECT i.${agent} AS staff_id, date(i.${at}, '${offset}') AS day, COUNT(*) AS n FROM inquiry i
-      WHERE i.${at} >= @fromUtc AND i.${at} < @toUtc AND i.${agent} IS NOT NULL GROUP BY 1, 2`,
+    creditSql: `(SELECT i.staff_id FROM presales_inquiry i WHERE i.order_id = o.id ORDER BY i.at DESC, i.id DESC LIMIT 1)`,
+    countsSql: `SELECT i.staff_id, date(i.at, '${offset}') AS day, COUNT(*) AS n FROM presales_inquiry i
+      WHERE i.at >= @fromUtc AND i.at < @toUtc GROUP BY 1, 2`,
   };
 }
 
@@ -481,7 +469,7 @@ export function agentOptions(store: Store): AgentOption[] {
 /** Orders paid on a shop-local day, with whom each is credited to and why. */
 export function creditOrders(store: Store, input: { day: string }): CreditOrders {
   const { fromUtc, toUtc } = dayRangeUtc(store, input.day, input.day);
-  const inq = inquirySource(store, offsetModifier(store));
+  const inq = inquirySource(offsetModifier(store));
   const rows = store
     .stmt<{
       id: string;
@@ -493,12 +481,11 @@ export function creditOrders(store: Store, input: { day: string }): CreditOrders
       inquiry: string | null;
     }>(
       `SELECT o.id, o.order_no, o.member_name, o.paid_at, o.paid_fen, ${MANUAL_CREDIT_SQL} AS manual,
-         ${inq ? inq.creditSql : 'NULL'} AS inquiry
+         ${inq.creditSql} AS inquiry
        FROM sales_order o WHERE o.paid_at >= @fromUtc AND o.paid_at < @toUtc ORDER BY o.paid_at, o.id LIMIT 1000`,
     )
     .all({ fromUtc, toUtc });
   return {
-    inquiriesConnected: inq !== null,
     rows: rows.map((r) => {
       const staffId = r.manual ?? r.inquiry;
       const source: CreditSource | null = r.manual ? 'manual' : r.inquiry ? 'inquiry' : null;
@@ -567,17 +554,17 @@ export function assignCredit(
  * over inquiry credit) and their revenue (实付, by the day the order was paid), and follow-up
  * conversions — paid orders whose last 催付 contact before payment was the agent's.
  */
-function reportSql(store: Store): { sql: string; connected: boolean } {
+function reportSql(store: Store): string {
   const off = offsetModifier(store);
-  const inq = inquirySource(store, off);
+  const inq = inquirySource(off);
   const sql = `WITH paid AS (
       SELECT o.paid_fen, date(o.paid_at, '${off}') AS day,
-        COALESCE(${MANUAL_CREDIT_SQL}, ${inq ? inq.creditSql : 'NULL'}) AS agent,
+        COALESCE(${MANUAL_CREDIT_SQL}, ${inq.creditSql}) AS agent,
         (SELECT f.staff_id FROM order_follow_up f WHERE f.order_id = o.id AND f.at <= o.paid_at
           ORDER BY f.at DESC LIMIT 1) AS fu_agent
       FROM sales_order o WHERE o.paid_at >= @fromUtc AND o.paid_at < @toUtc
     ),
-    inq AS (${inq ? inq.countsSql : 'SELECT NULL AS staff_id, NULL AS day, 0 AS n WHERE 0'}),
+    inq AS (${inq.countsSql}),
     parts AS (
       SELECT agent AS staff_id, day, 0 AS inq, 1 AS orders, paid_fen AS rev, 0 AS fu FROM paid WHERE agent IS NOT NULL
       UNION ALL SELECT fu_agent, day, 0, 0, 0, 1 FROM paid WHERE fu_agent IS NOT NULL
@@ -588,7 +575,7 @@ function reportSql(store: Store): { sql: string; connected: boolean } {
     FROM parts p LEFT JOIN staff s ON s.id = p.staff_id
     WHERE (@staffId IS NULL OR p.staff_id = @staffId)
     GROUP BY p.day, p.staff_id`;
-  return { sql, connected: inq !== null };
+  return sql;
 }
 
 function reportParams(store: Store, input: { from: string; to: string; staffId?: string }) {
@@ -602,7 +589,7 @@ export function salesReport(
   store: Store,
   input: { from: string; to: string; staffId?: string },
 ): SalesReport {
-  const { sql, connected } = reportSql(store);
+  const sql = reportSql(store);
   const raw = store
     .stmt<{
       day: string;
@@ -658,12 +645,11 @@ export function salesReport(
     rows,
     agents: [...byAgent.values()].sort((a, b) => b.revenueFen - a.revenueFen),
     totals,
-    inquiriesConnected: connected,
   };
 }
 
 export function salesCsvQuery(store: Store, input: { from: string; to: string; staffId?: string }): CsvQuery {
-  const { sql } = reportSql(store);
+  const sql = reportSql(store);
   const line = sqlCsvLine([
     sqlCsvText('r.day'),
     sqlCsvText('r.staff_name'),

@@ -2488,9 +2488,6 @@ const en: Messages = {
     conversion: 'Conversion',
     followUps: 'Follow-up deals',
     total: 'Total',
-    noInquiries: 'Inquiry data not connected',
-    noInquiriesHint:
-      'The presales inquiry log is not connected yet: inquiries and conversion count as 0; orders follow order credit.',
     reportEmpty: 'No credited orders in these dates',
     export: 'Export sales reports',
     exportBody:

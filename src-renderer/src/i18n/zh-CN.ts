@@ -2448,8 +2448,6 @@ const zhCN = {
     conversion: '转化率',
     followUps: '催付成交',
     total: '合计',
-    noInquiries: '咨询数据未接入',
-    noInquiriesHint: '售前咨询记录还没有接入，咨询数和转化率暂时按 0 计算；成交按订单归属统计。',
     reportEmpty: '这段时间没有归属的成交',
     export: '导出销售日报',
     exportBody: '导出统计日期内每位客服每天的销售日报（咨询数、成交订单、销售额、转化率、催付成交）。',

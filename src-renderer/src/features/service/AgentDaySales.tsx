@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Space, Statistic, Table, type TableProps } from 'antd';
+import { Card, Empty, Space, Statistic, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SalesReport, SalesReportRow } from '../../../../src-main/api/contract-agentday';
 import { formatYuan } from '../../../../src-main/lib/money';
@@ -43,16 +43,6 @@ export function AgentDaySales({ report, team }: { report: SalesReport | null; te
   const tot = report?.totals;
   return (
     <div data-testid={team ? 'agentday-team-report' : 'agentday-my-report'}>
-      {report && !report.inquiriesConnected && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('agentDay.noInquiries')}
-          description={t('agentDay.noInquiriesHint')}
-          style={{ marginBottom: 12 }}
-          data-testid="agentday-no-inquiries"
-        />
-      )}
       {tot && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Space size={40} wrap data-testid="agentday-totals">
