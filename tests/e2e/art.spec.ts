@@ -248,7 +248,8 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await shot('art-assessment');
   await page.getByTestId('asm-export').click();
   await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
+  // The image catalogue's notice (step 8) may still be on screen: wait for this export's own.
+  await expect(page.getByTestId('export-result').filter({ hasText: '美工考核_' })).toBeVisible();
   const asmCsv = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('美工考核_'))!;
   const asmText = fs.readFileSync(path.join(harness.exportDir, asmCsv), 'utf8');
   expect(asmText.charCodeAt(0)).toBe(0xfeff);
