@@ -290,13 +290,13 @@ export type ArtMeasure = (typeof ART_MEASURES)[number];
 /** The checklist of a product before it goes on sale (上架), in display order. */
 export const READINESS_ITEMS = ['mainImages', 'skuImages', 'detailPage', 'stock', 'knowledge'] as const;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
-/** notConnected: the source does not exist yet (CS product knowledge before the CS tab has it). */
-export type CheckState = 'done' | 'missing' | 'notConnected';
+/** Each checklist item is met (done) or not (missing); every missing item blocks listing. */
+export type CheckState = 'done' | 'missing';
 export const READINESS_STATES = ['all', 'notReady', 'ready', 'listed'] as const;
 export type ReadinessState = (typeof READINESS_STATES)[number];
 
 export const readinessFilter = z.strictObject({
-  /** notReady / ready: not listed yet, with items missing / with every connected item met. */
+  /** notReady / ready: not listed yet, with items missing / with every item met. */
   state: z.enum(READINESS_STATES).default('all'),
   /** Product title, style code or a SKU's 商家编码 (substring). */
   q: z.string().trim().max(100).default(''),
@@ -324,7 +324,7 @@ export interface ReadinessRow {
   /** SKUs that have an SKU图. */
   skusWithImage: number;
   onHand: number;
-  /** Connected items not met (notConnected ones do not block). */
+  /** Items not met (each blocks listing unless overridden with a reason). */
   missing: ReadinessItem[];
   ready: boolean;
   /** The latest listing/delisting: who, when, with an override reason if any. */

@@ -226,7 +226,8 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await expect(row).toBeVisible();
   await expect(page.getByTestId(`rd-${sku.title}-mainImages`)).toHaveAttribute('data-state', 'done');
   await expect(page.getByTestId(`rd-${sku.title}-mainImages`)).toContainText('2 张');
-  await expect(page.getByTestId(`rd-${sku.title}-knowledge`)).toHaveText(zh.art.readiness.notConnected);
+  // No product knowledge learned by customer service in the demo shop: the item is missing.
+  await expect(page.getByTestId(`rd-${sku.title}-knowledge`)).toHaveAttribute('data-state', 'missing');
   await expect(page.getByTestId(`rd-${sku.title}-list`)).toHaveCount(0); // only the manager marks
   await shot('readiness-supervisor');
 
@@ -247,7 +248,8 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await shot('art-assessment');
   await page.getByTestId('asm-export').click();
   await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
+  // The image catalogue's notice (step 8) may still be on screen: wait for this export's own.
+  await expect(page.getByTestId('export-result').filter({ hasText: '美工考核_' })).toBeVisible();
   const asmCsv = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('美工考核_'))!;
   const asmText = fs.readFileSync(path.join(harness.exportDir, asmCsv), 'utf8');
   expect(asmText.charCodeAt(0)).toBe(0xfeff);
@@ -274,6 +276,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   }
   await page.getByTestId(`rd-${sku.title}-list`).click();
   await expect(page.getByTestId('rd-missing')).toContainText(zh.art.readiness.items.skuImages);
+  await expect(page.getByTestId('rd-missing')).toContainText(zh.art.readiness.items.knowledge);
   await expect(page.getByTestId('rd-confirm')).toBeDisabled();
   await page.getByTestId('rd-reason').fill('预售款，SKU图和详情页本周补齐');
   await shot('readiness-override');

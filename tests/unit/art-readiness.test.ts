@@ -1,6 +1,6 @@
 // Listing readiness (上架准备) against a real store with real image files: each checklist item
 // turning true through the real channels, the image rules deciding which main images count,
-// CS product knowledge 未接入 until its table exists, marking listed refused / overridden (recorded,
+// CS product knowledge learned by every active 客服专员 (through the pre-sales channels), marking listed refused / overridden (recorded,
 // append-only), delisting, and the low-stock alert that listing raises and delisting clears.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,9 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Paged } from '../../src-main/api/contract';
 import type { ImportReport, ReadinessRow, Task } from '../../src-main/api/contract-art';
+import type { ProductKnowledge } from '../../src-main/api/contract-presales';
 import { knowledgeLearned } from '../../src-main/modules/art/readiness';
+import { createStaff } from '../../src-main/modules/staff/service';
 import { thumbsIdle } from '../../src-main/modules/art/thumbs';
 import { changeLogRows, fingerprint, makeApp, sampleProduct, type TestApp } from './helpers';
 
@@ -16,6 +18,7 @@ const A = '00000000-0000-4000-8000-0000000000e1'; // 美工专员
 const S = '00000000-0000-4000-8000-0000000000e2'; // 美工主管
 const M = '00000000-0000-4000-8000-0000000000e3'; // 店长
 const K = '00000000-0000-4000-8000-0000000000e4'; // 客服主管
+const G = '00000000-0000-4000-8000-0000000000e5'; // 客服专员
 let app: TestApp;
 afterEach(() => app?.close());
 
@@ -72,6 +75,18 @@ async function addImages(
   return ids;
 }
 
+/** 客服主管 writes (a new version of) the product's knowledge; returns the new version number. */
+async function writeKnowledge(productId: string, sizes: string): Promise<number> {
+  const cur = await app.ok<ProductKnowledge>(K, 'presales.knowledgeGet', { productId });
+  const k = await app.ok<ProductKnowledge>(K, 'presales.knowledgeSave', {
+    productId,
+    expectedVersion: cur.currentVersion,
+    sellingPoints: '纯棉不起球',
+    sizes,
+  });
+  return k.currentVersion;
+}
+
 const rowOf = async (productId: string, as = S) =>
   (await app.ok<List>(as, 'art.readinessList', {})).rows.find((r) => r.productId === productId)!;
 
@@ -84,13 +99,13 @@ describe('listing readiness (上架准备)', () => {
       skuImages: 'missing',
       detailPage: 'missing',
       stock: 'missing',
-      knowledge: 'notConnected',
+      knowledge: 'missing',
     });
     expect(r).toMatchObject({
       ready: false,
       listed: false,
       skuCount: 2,
-      missing: ['mainImages', 'skuImages', 'detailPage', 'stock'],
+      missing: ['mainImages', 'skuImages', 'detailPage', 'stock', 'knowledge'],
     });
 
     // Main images: a 600×400 one breaks the square rule and does not count; an 800×800 one does.
@@ -136,8 +151,17 @@ describe('listing readiness (上架准备)', () => {
     });
     await app.ok(M, 'warehouse.post', { id: d.id });
     r = await rowOf(productId);
-    expect(r).toMatchObject({ onHand: 3, ready: true, missing: [] });
-    expect(r.items).toMatchObject({ stock: 'done', knowledge: 'notConnected' });
+    expect(r).toMatchObject({ onHand: 3, ready: false, missing: ['knowledge'] });
+    expect(r.items).toMatchObject({ stock: 'done', knowledge: 'missing' });
+
+    // Knowledge: the 客服主管 writes it, then every active 客服专员 learns the current version.
+    const v = await writeKnowledge(productId, 'M L XL');
+    expect((await rowOf(productId)).items.knowledge).toBe('missing');
+    await app.signInAs(G, 'cs_agent');
+    await app.ok(G, 'presales.knowledgeLearn', { productId, version: v });
+    r = await rowOf(productId);
+    expect(r).toMatchObject({ ready: true, missing: [] });
+    expect(r.items).toMatchObject({ stock: 'done', knowledge: 'done' });
 
     // Filters and counts: customer service's supervisor reads them too.
     const ready = await app.ok<List>(K, 'art.readinessList', { filter: { state: 'ready' } });
@@ -161,7 +185,7 @@ describe('listing readiness (上架准备)', () => {
       error: {
         code: 'CONFLICT',
         key: 'notReady',
-        params: { items: 'mainImages,skuImages,detailPage,stock', count: 4 },
+        params: { items: 'mainImages,skuImages,detailPage,stock,knowledge', count: 5 },
       },
     });
     // Only the manager and the director mark.
@@ -202,7 +226,7 @@ describe('listing readiness (上架准备)', () => {
       {
         product_id: productId,
         listed: 1,
-        missing: '["mainImages","skuImages","detailPage","stock"]',
+        missing: '["mainImages","skuImages","detailPage","stock","knowledge"]',
         override_reason: '预售款，图片后补',
       },
       { product_id: productId, listed: 0, missing: '[]', override_reason: '' },
@@ -218,7 +242,7 @@ describe('listing readiness (上架准备)', () => {
         {
           listed: { from: false, to: true },
           overrideReason: { from: null, to: '预售款，图片后补' },
-          missing: { from: null, to: ['mainImages', 'skuImages', 'detailPage', 'stock'] },
+          missing: { from: null, to: ['mainImages', 'skuImages', 'detailPage', 'stock', 'knowledge'] },
         },
       ],
       ['delist', { listed: { from: true, to: false } }],
@@ -253,22 +277,56 @@ describe('listing readiness (上架准备)', () => {
     expect(cleared).toEqual([{ cleared_reason: 'inactive' }]);
   });
 
-  it('CS product knowledge is 未接入 until its table exists, then read from it', async () => {
-    const { productId } = await setup();
-    expect(knowledgeLearned(app.store.db, productId)).toBe('notConnected');
-    app.close();
-    // A store where the CS tab's table exists (stand-in for h-presales' 0012, created by hand here).
-    const fresh = await setup();
-    app.store.db.exec(
-      `CREATE TABLE product_knowledge (id TEXT PRIMARY KEY, product_id TEXT NOT NULL) STRICT`,
+  it('CS product knowledge: learned when every active 客服专员 learned the current version', async () => {
+    const { productId, otherId } = await setup();
+    // A second 客服专员: both must learn.
+    const second = app.store.tx(() =>
+      createStaff(app.store, app.people.manager!.id, { name: '客服乙', role: 'cs_agent', pin: '3333' }),
     );
-    expect(knowledgeLearned(app.store.db, fresh.productId)).toBe('missing');
-    let r = await rowOf(fresh.productId);
-    expect([r.items.knowledge, r.missing.includes('knowledge')]).toEqual(['missing', true]);
-    app.store.db
-      .prepare(`INSERT INTO product_knowledge (id, product_id) VALUES ('k1', ?)`)
-      .run(fresh.productId);
-    r = await rowOf(fresh.productId);
-    expect(r.items.knowledge).toBe('done');
+    const G2 = '00000000-0000-4000-8000-0000000000e6';
+    await app.signInAs(G, 'cs_agent');
+    await app.ok(G2, 'auth.signIn', { staffId: second.id, pin: '3333' });
+    const knowledge = async () => {
+      const r = await rowOf(productId);
+      expect(knowledgeLearned(app.store, productId)).toBe(r.items.knowledge);
+      return [r.items.knowledge, r.missing.includes('knowledge')];
+    };
+
+    // No knowledge written: missing, and it blocks.
+    expect(await knowledge()).toEqual(['missing', true]);
+    // Written but not learned by everyone: still missing.
+    const v1 = await writeKnowledge(productId, 'M L');
+    expect(v1).toBe(1);
+    expect(await knowledge()).toEqual(['missing', true]);
+    await app.ok(G, 'presales.knowledgeLearn', { productId, version: v1 });
+    expect(await knowledge()).toEqual(['missing', true]);
+    // Every active agent learned the current version: done.
+    await app.ok(G2, 'presales.knowledgeLearn', { productId, version: v1 });
+    expect(await knowledge()).toEqual(['done', false]);
+    // Another product's knowledge is its own.
+    expect(knowledgeLearned(app.store, otherId)).toBe('missing');
+    // A new version: missing again until both learn it.
+    const v2 = await writeKnowledge(productId, 'M L XL');
+    expect(v2).toBe(2);
+    expect(await knowledge()).toEqual(['missing', true]);
+    await app.ok(G, 'presales.knowledgeLearn', { productId, version: v2 });
+    await app.ok(G2, 'presales.knowledgeLearn', { productId, version: v2 });
+    expect(await knowledge()).toEqual(['done', false]);
+    // The manager's override still lists it with the other items missing (knowledge not among them).
+    const listed = await app.ok<ReadinessRow>(M, 'art.readinessMark', {
+      productId,
+      listed: true,
+      overrideReason: '图片后补',
+    });
+    expect(listed).toMatchObject({
+      listed: true,
+      missing: ['mainImages', 'skuImages', 'detailPage', 'stock'],
+    });
+
+    // A shop with no active 客服专员: written knowledge is enough.
+    app.store.db.prepare(`UPDATE staff SET active = 0 WHERE role = 'cs_agent'`).run();
+    expect(knowledgeLearned(app.store, otherId)).toBe('missing');
+    await writeKnowledge(otherId, 'S M');
+    expect(knowledgeLearned(app.store, otherId)).toBe('done');
   });
 });

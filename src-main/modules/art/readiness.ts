@@ -8,12 +8,11 @@
 //  - skuImages: every SKU has an SKU图 (same liveness);
 //  - detailPage: a completed 详情页 task linked to a SKU, or a live 详情 image linked to one;
 //  - stock: on hand > 0 in stock_balance for at least one SKU;
-//  - knowledge: customer service learned the product (CS tab, product_knowledge) — read only
-//    through knowledgeLearned(); 未接入 (notConnected) while that table does not exist, and then it
-//    does not block: only connected items can be missing.
+//  - knowledge: customer service learned the product (客服已学习) — read only through
+//    knowledgeLearned(), which asks the pre-sales module (presales.knowledgeLearnedByAll): the
+//    product has knowledge and every active 客服专员 learned its current version.
 // Listing with items missing is refused (CONFLICT notReady, the item keys in params) unless the
 // manager gives an override reason, which is recorded with the missing items on the event.
-import type Database from 'better-sqlite3';
 import type { Paged } from '../../api/contract';
 import {
   READINESS_ITEMS,
@@ -26,36 +25,19 @@ import {
 import type { Store } from '../../db/store';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { knowledgeLearnedByAll } from '../service/presales';
 import { getRules } from './library';
 
 // ---------------------------------------------------------------------------------------------
-// CS product knowledge (the one separate check; the integrator wires it to h-presales' table)
+// CS product knowledge (the one item read from another tab: 客服 › 产品知识)
 // ---------------------------------------------------------------------------------------------
-const knowledgeSource = new WeakMap<Database.Database, boolean>();
-
 /**
- * Whether customer service has learned the product (客服产品知识). 'notConnected' (未接入) while
- * the CS tab's product_knowledge table does not exist, or has no product_id column; the check of
- * sqlite_master is made once per database connection. With the table present, a product counts as
- * learned when it has a row there — INTEGRATOR: replace this rule with the CS tab's own
- * definition of "learned" when merging h-presales (migration 0012).
+ * Whether customer service has learned the product (客服已学习), by the pre-sales module's own
+ * definition: it has knowledge and every active 客服专员 marked its current version learned (a new
+ * version makes it missing again); a shop with no active 客服专员 needs only the written knowledge.
  */
-export function knowledgeLearned(db: Database.Database, productId: string): CheckState {
-  let connected = knowledgeSource.get(db);
-  if (connected === undefined) {
-    const table = db
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'product_knowledge'`)
-      .get();
-    connected =
-      !!table &&
-      (db.prepare(`PRAGMA table_info(product_knowledge)`).all() as { name: string }[]).some(
-        (c) => c.name === 'product_id',
-      );
-    knowledgeSource.set(db, connected);
-  }
-  if (!connected) return 'notConnected';
-  const row = db.prepare(`SELECT 1 FROM product_knowledge WHERE product_id = ? LIMIT 1`).get(productId);
-  return row ? 'done' : 'missing';
+export function knowledgeLearned(store: Store, productId: string): CheckState {
+  return knowledgeLearnedByAll(store, productId) ? 'done' : 'missing';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +115,7 @@ function toRow(store: Store, f: FactsDb): ReadinessRow {
     skuImages: tick(f.sku_count > 0 && f.skus_with_image === f.sku_count),
     detailPage: tick(f.detail === 1),
     stock: tick(f.on_hand > 0),
-    knowledge: knowledgeLearned(store.db, f.id),
+    knowledge: knowledgeLearned(store, f.id),
   };
   const missing = READINESS_ITEMS.filter((k) => items[k] === 'missing');
   return {

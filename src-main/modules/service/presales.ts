@@ -667,6 +667,34 @@ export function learnKnowledge(
   return getKnowledge(store, by, { productId: p.id });
 }
 
+/** The active learners (SQL, needs @role = LEARNER_ROLE): the people who must learn the knowledge. */
+const ACTIVE_LEARNERS = `(SELECT COUNT(*) FROM staff WHERE active = 1 AND deleted_at IS NULL AND role = @role)`;
+
+/**
+ * How many active learners learned version `version` of product `product` (SQL expressions; needs
+ * @role = LEARNER_ROLE). A product's knowledge is learned when this count for its current version
+ * reaches ACTIVE_LEARNERS — the one definition of 已学习, shared by the coverage list and
+ * knowledgeLearnedByAll (listing readiness).
+ */
+const learnedCount = (product: string, version: string) =>
+  `(SELECT COUNT(*) FROM product_knowledge_learned l JOIN staff s ON s.id = l.staff_id
+        WHERE l.product_id = ${product} AND l.version = ${version} AND s.active = 1 AND s.deleted_at IS NULL AND s.role = @role)`;
+
+/**
+ * Whether customer service has learned the product (客服已学习): it has knowledge, and every active
+ * learner (客服专员) marked its current version learned. With no active learner, written knowledge is
+ * enough. One indexed lookup per product (listing readiness calls it for every product of the list).
+ */
+export function knowledgeLearnedByAll(store: Store, productId: string): boolean {
+  const r = store
+    .stmt<{ learned: number; agents: number }>(
+      `SELECT ${learnedCount('k.product_id', 'k.version')} AS learned, ${ACTIVE_LEARNERS} AS agents
+       FROM product_knowledge k WHERE k.product_id = @p`,
+    )
+    .get({ p: productId, role: LEARNER_ROLE });
+  return !!r && r.learned >= r.agents;
+}
+
 /**
  * Listed (or not-yet-listed) live products by title with their knowledge version and how many
  * active agents learned that version; `onlyGaps` keeps those missing knowledge or a learner.
@@ -676,13 +704,10 @@ export function knowledgeCoverage(
   input: { scope: 'listed' | 'unlisted'; onlyGaps: boolean; offset: number; limit: number },
 ): CoveragePage {
   const agentCount = store
-    .stmt<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM staff WHERE active = 1 AND deleted_at IS NULL AND role = ?`,
-    )
-    .get(LEARNER_ROLE)!.n;
+    .stmt<{ n: number }>(`SELECT ${ACTIVE_LEARNERS} AS n`)
+    .get({ role: LEARNER_ROLE })!.n;
   const base = `SELECT p.id, p.title, p.listed, COALESCE(k.version, 0) AS version,
-      (SELECT COUNT(*) FROM product_knowledge_learned l JOIN staff s ON s.id = l.staff_id
-        WHERE l.product_id = p.id AND l.version = k.version AND s.active = 1 AND s.deleted_at IS NULL AND s.role = @role) AS learned
+      ${learnedCount('p.id', 'k.version')} AS learned
     FROM product p INDEXED BY product_listed_live LEFT JOIN product_knowledge k ON k.product_id = p.id
     WHERE p.listed = @listed AND p.archived_at IS NULL AND p.deleted_at IS NULL`;
   const gap = input.onlyGaps ? `WHERE x.version = 0 OR x.learned < @agents` : '';

@@ -2399,12 +2399,9 @@ const en: Messages = {
       count: '{{n}}',
       pieces: '{{n}} pcs',
       noSkus: 'No SKUs',
-      notConnected: 'Not connected',
-      notConnectedHint:
-        'Customer service product knowledge is not available yet; this item is not checked and does not block listing',
       search: 'Search title, style code, SKU code',
       reload: 'Refresh',
-      hint: 'Main images: at least one image linked to a SKU of the product, used as main image, not archived and passing the image rules; SKU images: every SKU has one; detail page: a detail-page task is done, or a detail image exists; in stock: at least one SKU has stock. Low-stock alerts start once a product is listed.',
+      hint: 'Main images: at least one image linked to a SKU of the product, used as main image, not archived and passing the image rules; SKU images: every SKU has one; detail page: a detail-page task is done, or a detail image exists; in stock: at least one SKU has stock; CS trained: the product knowledge is written and every active CS agent has learned its latest version. Low-stock alerts start once a product is listed.',
       empty: 'No products match',
       list: 'Mark listed',
       delist: 'Delist',
