@@ -42,7 +42,6 @@ test('a 退货 case reaches the warehouse, the 退款报表 import updates it, a
   harness,
   shot,
 }) => {
-  test.setTimeout(240_000);
   // The files, pointing at a real SKU of the demo shop.
   const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
   const sku = db

@@ -35,7 +35,6 @@ test('an agent writes her log and memos; the supervisor credits an order; report
   harness,
   shot,
 }) => {
-  test.setTimeout(240_000);
   const day = today();
 
   // 刘婷婷: 我的工作 → today's work log.

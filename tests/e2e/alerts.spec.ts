@@ -62,7 +62,6 @@ test('an issue takes a listed SKU under its threshold → alert in 仓储 and �
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
   const person = (role: string) => harness.demoPeople.find((p) => p.role === role)!;
   const wh = person('wh_supervisor');
   const cs = person('cs_supervisor');

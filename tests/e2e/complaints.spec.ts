@@ -53,7 +53,6 @@ test('a severe complaint: registered, seen at once by the supervisor, handled, c
   harness,
   shot,
 }, testInfo) => {
-  test.setTimeout(240_000);
   const person = (role: string) => harness.demoPeople.find((p) => p.role === role)!;
   const agent = person('cs_agent');
   const sup = person('cs_supervisor');

@@ -35,8 +35,6 @@ test('foundation: setup, catalog, import, export, staff, quick switch, activity 
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
-
   // ---------------------------------------------------------------------------- first run
   await expect(page.getByTestId('setup-shop-name')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

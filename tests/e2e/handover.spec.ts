@@ -60,7 +60,6 @@ test('the early shift writes a handover; the late shift acknowledges each item',
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
   const sup = harness.demoPeople.find((p) => p.role === 'cs_supervisor')!;
   const agent = harness.demoPeople.find((p) => p.role === 'cs_agent')!;
   expect(sup).toBeTruthy();

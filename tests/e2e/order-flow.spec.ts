@@ -34,7 +34,6 @@ test('a paid order goes from customer service to the warehouse and comes back sh
   harness,
   shot,
 }, testInfo) => {
-  test.setTimeout(180_000);
   // A SKU in stock with a barcode and in no waiting order; another barcode for the wrong scan.
   const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
   const skus = db

@@ -29,7 +29,6 @@ test('售前: template and knowledge → agent learns, logs inquiries, copies a 
   harness,
   shot,
 }) => {
-  test.setTimeout(240_000);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
   const sku = db

@@ -30,7 +30,6 @@ test('客服专员 registers a 差评, handles it until it is revised, sees the 
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
   // The order export pair, its lines pointing at a real SKU of the demo shop.
   const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
   const sku = db
@@ -159,7 +158,6 @@ test('客服主管 plans a promotion, the agent ticks her checklist item, result
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
   const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
   const sku = db
     .prepare(

@@ -29,7 +29,6 @@ test('each role sees its own tabs and buttons; a barcode scan finds the SKU', as
   harness,
   shot,
 }) => {
-  test.setTimeout(120_000);
   const person = (role: string) => harness.demoPeople.find((p) => p.role === role)!;
   expect(harness.demoPeople).toHaveLength(9);
 

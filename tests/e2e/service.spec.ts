@@ -24,7 +24,6 @@ test('客服主管 imports orders, finds the buyer, follows up an unpaid order a
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
   // The export pair, its lines pointing at a real SKU of the demo shop.
   const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
   const sku = db

@@ -33,7 +33,6 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   harness,
   shot,
 }, testInfo) => {
-  test.setTimeout(180_000);
   const wh = harness.demoPeople.find((p) => p.role === 'wh_supervisor')!;
   await signIn(page, wh.name, wh.pin);
 

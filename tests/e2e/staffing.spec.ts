@@ -47,7 +47,6 @@ test('a supervisor builds the rota, a person clocks in and out, the monthly repo
   harness,
   shot,
 }) => {
-  test.setTimeout(180_000);
   const sup = harness.demoPeople.find((p) => p.role === 'wh_supervisor')!;
   const agent = harness.demoPeople.find((p) => p.role === 'wh_agent')!;
   const week = thisWeek();
@@ -175,7 +174,6 @@ test('the store manager scores the warehouse team in the monthly assessment', as
   harness,
   shot,
 }) => {
-  test.setTimeout(120_000);
   const manager = harness.demoPeople.find((p) => p.role === 'manager')!;
   const agent = harness.demoPeople.find((p) => p.role === 'wh_agent')!;
   await signIn(page, manager.name, manager.pin);

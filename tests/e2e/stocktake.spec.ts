@@ -34,7 +34,6 @@ test('仓储主管 runs a monthly stocktake: count sheet, scanning with one vari
   harness,
   shot,
 }, testInfo) => {
-  test.setTimeout(180_000);
   const wh = harness.demoPeople.find((p) => p.role === 'wh_supervisor')!;
   await signIn(page, wh.name, wh.pin);
 

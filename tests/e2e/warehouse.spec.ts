@@ -29,7 +29,6 @@ test('仓储主管 receives by scanning into a bin, posts, sees balances; an iss
   harness,
   shot,
 }) => {
-  test.setTimeout(120_000);
   const wh = harness.demoPeople.find((p) => p.role === 'wh_supervisor')!;
   await signIn(page, wh.name, wh.pin);
   for (const key of ['catalog', 'documents', 'balances', 'ledger', 'bins'])
