@@ -1,17 +1,5 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  DatePicker,
-  Empty,
-  Input,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Input, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +23,7 @@ import { AftersalesImportModal } from './AftersalesImportModal';
 import { CASE_STATUS_COLOR, CASE_TYPE_COLOR, useAftersalesUi } from './AftersalesState';
 import { ServiceDrawers } from './ServiceDrawers';
 import { useServiceUi } from './state';
+import { PagedTable } from '../../components/PagedTable';
 
 interface Query {
   q: string;
@@ -282,42 +271,18 @@ export function AftersalesPage() {
         )}
       </div>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-      <Table<CaseRow>
-        data-testid="as-table"
-        size="middle"
-        rowKey="id"
+      <PagedTable<CaseRow>
+        testId="as-table"
         columns={columns}
-        dataSource={page?.rows ?? []}
+        page={page}
         loading={!page && !error}
-        scroll={{ x: 1150 }}
-        locale={{
-          emptyText: !page ? (
-            <span />
-          ) : (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtersActive ? t('aftersales.noMatch') : t('aftersales.empty')}
-            />
-          ),
-        }}
-        rowClassName={() => 'wh-row'}
-        onRow={(r) => ({
-          onClick: () => openCase(r.id),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') openCase(r.id);
-          },
-          tabIndex: 0,
-          'data-testid': `as-row-${r.refundNo ?? r.caseNo}`,
-        })}
-        pagination={{
-          current: Math.floor(query.offset / query.limit) + 1,
-          pageSize: query.limit,
-          total: page?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, size) => setQuery((q) => ({ ...q, offset: (p - 1) * size, limit: size })),
-        }}
+        scrollX={1150}
+        empty={filtersActive ? t('aftersales.noMatch') : t('aftersales.empty')}
+        offset={query.offset}
+        limit={query.limit}
+        onPage={(offset, limit) => setQuery((q) => ({ ...q, offset, limit }))}
+        onOpen={(r) => openCase(r.id)}
+        rowTestId={(r) => `as-row-${r.refundNo ?? r.caseNo}`}
       />
       <AftersalesImportModal open={importing} onClose={() => setImporting(false)} onDone={changed} />
       <CsvExportDialog

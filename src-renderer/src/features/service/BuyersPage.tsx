@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Form, Input, Modal, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Form, Input, Modal, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuyerRow, Paged } from '../../../../src-main/api/contract';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { ServiceDrawers } from './ServiceDrawers';
 import { useServiceUi } from './state';
+import { PagedTable } from '../../components/PagedTable';
 
 /** 买家资料: search buyers (phones masked in the list), create one, export. */
 export function BuyersPage() {
@@ -126,41 +127,17 @@ export function BuyersPage() {
         )}
       </div>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-      <Table<BuyerRow>
-        data-testid="svc-buyer-table"
-        size="middle"
-        rowKey="id"
+      <PagedTable<BuyerRow>
+        testId="svc-buyer-table"
         columns={columns}
-        dataSource={page?.rows ?? []}
-        scroll={{ x: 900 }}
-        locale={{
-          emptyText: !page ? (
-            <span />
-          ) : (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={q ? t('buyers.noMatch') : t('buyers.empty')}
-            />
-          ),
-        }}
-        rowClassName={() => 'wh-row'}
-        onRow={(r) => ({
-          onClick: () => openBuyer(r.id),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') openBuyer(r.id);
-          },
-          tabIndex: 0,
-          'data-testid': `svc-buyer-row-${r.memberName}`,
-        })}
-        pagination={{
-          current: Math.floor(paging.offset / paging.limit) + 1,
-          pageSize: paging.limit,
-          total: page?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, size) => setPaging({ offset: (p - 1) * size, limit: size }),
-        }}
+        page={page}
+        scrollX={900}
+        empty={q ? t('buyers.noMatch') : t('buyers.empty')}
+        offset={paging.offset}
+        limit={paging.limit}
+        onPage={(offset, limit) => setPaging({ offset, limit })}
+        onOpen={(r) => openBuyer(r.id)}
+        rowTestId={(r) => `svc-buyer-row-${r.memberName}`}
       />
       <Modal
         open={creating}

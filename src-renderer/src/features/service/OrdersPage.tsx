@@ -1,16 +1,5 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Empty,
-  Input,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, Button, DatePicker, Input, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +20,7 @@ import { ManualOrderModal } from './ManualOrderModal';
 import { OrderImportModal } from './OrderImportModal';
 import { ServiceDrawers } from './ServiceDrawers';
 import { STATUS_COLOR, useServiceUi } from './state';
+import { PagedTable } from '../../components/PagedTable';
 
 interface Query {
   q: string;
@@ -221,42 +211,18 @@ export function OrdersPage() {
         )}
       </div>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-      <Table<OrderRow>
-        data-testid="svc-order-table"
-        size="middle"
-        rowKey="id"
+      <PagedTable<OrderRow>
+        testId="svc-order-table"
         columns={columns}
-        dataSource={page?.rows ?? []}
+        page={page}
         loading={!page && !error}
-        scroll={{ x: 980 }}
-        locale={{
-          emptyText: !page ? (
-            <span />
-          ) : (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtersActive ? t('orders.noMatch') : t('orders.empty')}
-            />
-          ),
-        }}
-        rowClassName={() => 'wh-row'}
-        onRow={(r) => ({
-          onClick: () => openOrder(r.id),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') openOrder(r.id);
-          },
-          tabIndex: 0,
-          'data-testid': `svc-order-row-${r.orderNo}`,
-        })}
-        pagination={{
-          current: Math.floor(query.offset / query.limit) + 1,
-          pageSize: query.limit,
-          total: page?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, size) => setQuery((q) => ({ ...q, offset: (p - 1) * size, limit: size })),
-        }}
+        scrollX={980}
+        empty={filtersActive ? t('orders.noMatch') : t('orders.empty')}
+        offset={query.offset}
+        limit={query.limit}
+        onPage={(offset, limit) => setQuery((q) => ({ ...q, offset, limit }))}
+        onOpen={(r) => openOrder(r.id)}
+        rowTestId={(r) => `svc-order-row-${r.orderNo}`}
       />
       <OrderImportModal open={importing} onClose={() => setImporting(false)} onDone={changed} />
       <ManualOrderModal open={creating} onClose={() => setCreating(false)} />

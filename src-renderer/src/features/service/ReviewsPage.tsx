@@ -1,17 +1,5 @@
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Empty,
-  Input,
-  Segmented,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, Button, DatePicker, Input, Segmented, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +23,7 @@ import { ReviewRegisterModal } from './ReviewRegisterModal';
 import { ReviewStatsView } from './ReviewStatsView';
 import { OUTCOME_COLOR, RATING_COLOR } from './reviewsCommon';
 import { ServiceDrawers } from './ServiceDrawers';
+import { PagedTable } from '../../components/PagedTable';
 
 interface Query {
   q: string;
@@ -271,39 +260,18 @@ export function ReviewsPage() {
             )}
           </div>
           {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-          <Table<ReviewRow>
-            data-testid="review-table"
-            size="middle"
-            rowKey="id"
+          <PagedTable<ReviewRow>
+            testId="review-table"
             columns={columns}
-            dataSource={page?.rows ?? []}
+            page={page}
             loading={!page && !error}
-            scroll={{ x: 1160 }}
-            locale={{
-              emptyText: page ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reviews.empty')} />
-              ) : (
-                <span />
-              ),
-            }}
-            rowClassName={() => 'wh-row'}
-            onRow={(r) => ({
-              onClick: () => setOpenId(r.id),
-              onKeyDown: (e) => {
-                if (e.key === 'Enter') setOpenId(r.id);
-              },
-              tabIndex: 0,
-              'data-testid': `review-row-${r.number}`,
-            })}
-            pagination={{
-              current: Math.floor(query.offset / query.limit) + 1,
-              pageSize: query.limit,
-              total: page?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (n) => t('common.total', { count: n }),
-              onChange: (p, size) => setQuery((q) => ({ ...q, offset: (p - 1) * size, limit: size })),
-            }}
+            scrollX={1160}
+            empty={t('reviews.empty')}
+            offset={query.offset}
+            limit={query.limit}
+            onPage={(offset, limit) => setQuery((q) => ({ ...q, offset, limit }))}
+            onOpen={(r) => setOpenId(r.id)}
+            rowTestId={(r) => `review-row-${r.number}`}
           />
         </>
       )}
