@@ -16,10 +16,9 @@ import { ART_MEASURES, type ArtMeasure } from '../../api/contract-art';
 import type { Host } from '../../api/host';
 import { can, type Role } from '../../api/permissions';
 import type { Store } from '../../db/store';
-import { AppError, fieldErrors } from '../../lib/errors';
+import { fieldErrors } from '../../lib/errors';
 import { exportCsv, type CsvEncoding, type CsvQuery } from '../../lib/export';
-import { newId } from '../../lib/ids';
-import { measureRange, type MeasureRange } from '../staffing/assessment';
+import { measureRange, writeScore, type MeasureRange } from '../staffing/assessment';
 import { jsonRowsQuery } from '../staffing/export';
 import { shopTimeZone } from '../staff/service';
 import { zoneOffsetMinutes } from './time';
@@ -188,58 +187,7 @@ export function saveArtScore(
     .get(input.staffId);
   if (!person || !ART_ROLES.includes(person.role))
     throw fieldErrors({ staffId: { key: 'validation.notInTeam' } });
-  const old = store
-    .stmt<ScoreDb>(`SELECT * FROM art_assessment_score WHERE month = @month AND staff_id = @staffId`)
-    .get({ month: input.month, staffId: input.staffId });
-  if (old && input.expectedVersion && old.updated_at !== input.expectedVersion)
-    throw new AppError('CONFLICT', 'staleEdit');
-  const stamp = store.stamp();
-  const label = `${person.name} ${input.month}`;
-  if (!old) {
-    const id = newId();
-    store
-      .stmt(
-        `INSERT INTO art_assessment_score (id, staff_id, month, score, comment, created_at, created_by, updated_at, updated_by)
-         VALUES (@id, @staffId, @month, @score, @comment, @now, @by, @stamp, @by)`,
-      )
-      .run({
-        id,
-        staffId: input.staffId,
-        month: input.month,
-        score: input.score,
-        comment: input.comment,
-        now: store.isoNow(),
-        by: caller.id,
-        stamp,
-      });
-    store.log(
-      {
-        staffId: caller.id,
-        entity: 'art_assessment_score',
-        rowId: id,
-        op: 'create',
-        label,
-        fields: { score: { from: null, to: input.score }, comment: { from: null, to: input.comment } },
-      },
-      stamp,
-    );
-  } else {
-    const fields: Record<string, { from: unknown; to: unknown }> = {};
-    if (old.score !== input.score) fields.score = { from: old.score, to: input.score };
-    if (old.comment !== input.comment) fields.comment = { from: old.comment, to: input.comment };
-    if (Object.keys(fields).length) {
-      store
-        .stmt(
-          `UPDATE art_assessment_score SET score = @score, comment = @comment, updated_at = @stamp, updated_by = @by
-           WHERE id = @id`,
-        )
-        .run({ id: old.id, score: input.score, comment: input.comment, stamp, by: caller.id });
-      store.log(
-        { staffId: caller.id, entity: 'art_assessment_score', rowId: old.id, op: 'update', label, fields },
-        stamp,
-      );
-    }
-  }
+  writeScore(store, 'art_assessment_score', caller.id, person.name, input);
   return artAssessmentMonth(store, caller, input.month).rows.find((r) => r.staffId === input.staffId)!;
 }
 

@@ -125,12 +125,6 @@ interface ScoreDb {
   updated_at: string;
 }
 
-function scoreRow(store: Store, month: string, staffId: string): ScoreDb | undefined {
-  return store
-    .stmt<ScoreDb>(`SELECT * FROM assessment_score WHERE month = @month AND staff_id = @staffId`)
-    .get({ month, staffId });
-}
-
 export function assessmentMonth(
   store: Store,
   month: string,
@@ -176,16 +170,38 @@ export function saveScore(
 ): AssessmentRow {
   const person = teamPeople(store, 'warehouse').find((p) => p.id === input.staffId);
   if (!person) throw fieldErrors({ staffId: { key: 'validation.notInTeam' } });
-  const old = scoreRow(store, input.month, input.staffId);
+  writeScore(store, 'assessment_score', by, person.name, input);
+  return assessmentMonth(store, input.month).rows.find((r) => r.staffId === input.staffId)!;
+}
+
+/** The supervisor's score and comment for one person's month, versioned and change-logged: the
+ *  warehouse/customer-service table (`assessment_score`) and the art team's (`art_assessment_score`)
+ *  have the same shape. A stale `expectedVersion` is refused; an unchanged save writes nothing. */
+export function writeScore(
+  store: Store,
+  table: 'assessment_score' | 'art_assessment_score',
+  by: string,
+  personName: string,
+  input: {
+    staffId: string;
+    month: string;
+    score: number | null;
+    comment: string;
+    expectedVersion?: string | undefined;
+  },
+): void {
+  const old = store
+    .stmt<ScoreDb>(`SELECT * FROM ${table} WHERE month = @month AND staff_id = @staffId`)
+    .get({ month: input.month, staffId: input.staffId });
   if (old && input.expectedVersion && old.updated_at !== input.expectedVersion)
     throw new AppError('CONFLICT', 'staleEdit');
   const stamp = store.stamp();
-  const label = `${person.name} ${input.month}`;
+  const label = `${personName} ${input.month}`;
   if (!old) {
     const id = newId();
     store
       .stmt(
-        `INSERT INTO assessment_score (id, staff_id, month, score, comment, created_at, created_by, updated_at, updated_by)
+        `INSERT INTO ${table} (id, staff_id, month, score, comment, created_at, created_by, updated_at, updated_by)
          VALUES (@id, @staffId, @month, @score, @comment, @now, @by, @stamp, @by)`,
       )
       .run({
@@ -201,7 +217,7 @@ export function saveScore(
     store.log(
       {
         staffId: by,
-        entity: 'assessment_score',
+        entity: table,
         rowId: id,
         op: 'create',
         label,
@@ -209,21 +225,16 @@ export function saveScore(
       },
       stamp,
     );
-  } else {
-    const fields: Record<string, { from: unknown; to: unknown }> = {};
-    if (old.score !== input.score) fields.score = { from: old.score, to: input.score };
-    if (old.comment !== input.comment) fields.comment = { from: old.comment, to: input.comment };
-    if (Object.keys(fields).length) {
-      store
-        .stmt(
-          `UPDATE assessment_score SET score = @score, comment = @comment, updated_at = @stamp, updated_by = @by WHERE id = @id`,
-        )
-        .run({ id: old.id, score: input.score, comment: input.comment, stamp, by });
-      store.log(
-        { staffId: by, entity: 'assessment_score', rowId: old.id, op: 'update', label, fields },
-        stamp,
-      );
-    }
+    return;
   }
-  return assessmentMonth(store, input.month).rows.find((r) => r.staffId === input.staffId)!;
+  const fields: Record<string, { from: unknown; to: unknown }> = {};
+  if (old.score !== input.score) fields.score = { from: old.score, to: input.score };
+  if (old.comment !== input.comment) fields.comment = { from: old.comment, to: input.comment };
+  if (!Object.keys(fields).length) return;
+  store
+    .stmt(
+      `UPDATE ${table} SET score = @score, comment = @comment, updated_at = @stamp, updated_by = @by WHERE id = @id`,
+    )
+    .run({ id: old.id, score: input.score, comment: input.comment, stamp, by });
+  store.log({ staffId: by, entity: table, rowId: old.id, op: 'update', label, fields }, stamp);
 }

@@ -1,8 +1,9 @@
-// The list pages' table, paged from main: rows open on click or Enter (keyboard-friendly), an empty
-// state once the first page has come back, and the shop's page sizes with a total.
+// The list pages' table, paged from main: rows open on click or Enter (keyboard-friendly) when the
+// page opens them, an empty state once the first page has come back, and the shop's page sizes with a total.
 import { Empty, Table, type TableProps } from 'antd';
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverPagination } from './pagination';
 
 interface Props<R> {
   testId: string;
@@ -13,10 +14,13 @@ interface Props<R> {
   scrollX: number;
   /** What the empty table says (e.g. "no match" when filters are on). */
   empty: ReactNode;
+  /** Shown under the empty text, e.g. a button clearing the filters. */
+  emptyAction?: ReactNode;
   offset: number;
   limit: number;
   onPage(offset: number, limit: number): void;
-  onOpen(row: R): void;
+  /** Opens a row; without it rows are not clickable. */
+  onOpen?(row: R): void;
   rowTestId(row: R): string;
 }
 
@@ -32,26 +36,29 @@ export function PagedTable<R extends { id: string }>(p: Props<R>) {
       loading={p.loading}
       scroll={{ x: p.scrollX }}
       locale={{
-        emptyText: p.page ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p.empty} /> : <span />,
+        emptyText: p.page ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p.empty}>
+            {p.emptyAction}
+          </Empty>
+        ) : (
+          <span />
+        ),
       }}
-      rowClassName={() => 'wh-row'}
-      onRow={(r) => ({
-        onClick: () => p.onOpen(r),
-        onKeyDown: (e) => {
-          if (e.key === 'Enter') p.onOpen(r);
-        },
-        tabIndex: 0,
-        'data-testid': p.rowTestId(r),
-      })}
-      pagination={{
-        current: Math.floor(p.offset / p.limit) + 1,
-        pageSize: p.limit,
-        total: p.page?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (n) => t('common.total', { count: n }),
-        onChange: (page, size) => p.onPage((page - 1) * size, size),
+      rowClassName={() => (p.onOpen ? 'wh-row' : '')}
+      onRow={(r) => {
+        const open = p.onOpen;
+        const testId = { 'data-testid': p.rowTestId(r) } as HTMLAttributes<HTMLElement>;
+        if (!open) return testId;
+        return {
+          ...testId,
+          onClick: () => open(r),
+          onKeyDown: (e) => {
+            if (e.key === 'Enter') open(r);
+          },
+          tabIndex: 0,
+        };
       }}
+      pagination={serverPagination(t, p.offset, p.limit, p.page?.total ?? 0, p.onPage)}
     />
   );
 }

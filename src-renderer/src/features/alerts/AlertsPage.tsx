@@ -1,18 +1,6 @@
 import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Empty,
-  Input,
-  Segmented,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, Button, Input, Segmented, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertCounts, AlertRow, AlertStatus, Paged } from '../../../../src-main/api/contract';
 import { api, errorText } from '../../api';
@@ -22,8 +10,8 @@ import { formatDateTime } from '../../lib/time';
 import { useSession } from '../../stores/session';
 import { AckDialog } from './AckDialog';
 import { useAlerts } from './store';
+import { PagedTable } from '../../components/PagedTable';
 
-const PAGE_SIZES = [20, 50, 100];
 const STATUS_COLOR: Record<AlertRow['status'], string> = {
   open: 'red',
   acknowledged: 'orange',
@@ -73,7 +61,6 @@ export function AlertsPage() {
     void load();
   }, [load, staffId, version]);
 
-  const rows = answer.page?.rows ?? [];
   const counts = answer.page?.counts;
   const filtered = !!query.q || query.status !== 'active';
 
@@ -256,35 +243,17 @@ export function AlertsPage() {
       {answer.error && (
         <Alert type="error" showIcon title={answer.error} style={{ marginBottom: 12 }} role="alert" />
       )}
-      <Table<AlertRow>
-        data-testid="alerts-table"
-        size="middle"
-        rowKey="id"
+      <PagedTable<AlertRow>
+        testId="alerts-table"
         columns={columns}
-        dataSource={rows}
+        page={answer.page}
         loading={loading && answer.for !== null}
-        scroll={{ x: 1100 }}
-        onRow={(r) => ({ 'data-testid': `alerts-row-${r.code}` }) as HTMLAttributes<HTMLElement>}
-        locale={{
-          emptyText:
-            answer.for === null ? (
-              <span />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={filtered ? t('alerts.noMatch') : t('alerts.empty')}
-              />
-            ),
-        }}
-        pagination={{
-          current: Math.floor(query.offset / query.limit) + 1,
-          pageSize: query.limit,
-          total: answer.page?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, size) => setQuery((q) => ({ ...q, offset: (p - 1) * size, limit: size })),
-        }}
+        scrollX={1100}
+        empty={filtered ? t('alerts.noMatch') : t('alerts.empty')}
+        offset={query.offset}
+        limit={query.limit}
+        onPage={(offset, limit) => setQuery((q) => ({ ...q, offset, limit }))}
+        rowTestId={(r) => `alerts-row-${r.code}`}
       />
       <AckDialog
         alert={acking}

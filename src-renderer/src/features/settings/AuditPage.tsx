@@ -9,9 +9,9 @@ import { api, errorText } from '../../api';
 import { tDynamic } from '../../i18n';
 import { formatDateTime, startOfDayInZone } from '../../lib/time';
 import { useSession } from '../../stores/session';
+import { serverPagination } from '../../components/pagination';
 
 const ENTITIES = ['product', 'sku', 'import', 'staff', 'shop'] as const;
-const PAGE_SIZES = [20, 50, 100];
 
 interface Query {
   staffId?: string;
@@ -214,15 +214,9 @@ export function AuditPage() {
         loading={loading}
         scroll={{ x: 960 }}
         locale={{ emptyText: t('audit.empty') }}
-        pagination={{
-          current: Math.floor(query.offset / query.limit) + 1,
-          pageSize: query.limit,
-          total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (page, size) => setQuery((q) => ({ ...q, offset: (page - 1) * size, limit: size })),
-        }}
+        pagination={serverPagination(t, query.offset, query.limit, total, (offset, limit) =>
+          setQuery((q) => ({ ...q, offset, limit })),
+        )}
       />
     </div>
   );

@@ -21,8 +21,7 @@ import { useSession } from '../../stores/session';
 import { useWarehouse } from '../../stores/warehouse';
 import { BinSelect, rememberSku } from './pickers';
 import { WarehouseExportButton } from './WarehouseExport';
-
-const PAGE_SIZES = [20, 50, 100];
+import { serverPagination } from '../../components/pagination';
 
 interface Query {
   q: string;
@@ -265,15 +264,9 @@ export function BalancesPage() {
             </Table.Summary>
           ) : null
         }
-        pagination={{
-          current: Math.floor(query.offset / query.limit) + 1,
-          pageSize: query.limit,
-          total: page?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, size) => setQuery((q) => ({ ...q, offset: (p - 1) * size, limit: size })),
-        }}
+        pagination={serverPagination(t, query.offset, query.limit, page?.total ?? 0, (offset, limit) =>
+          setQuery((q) => ({ ...q, offset, limit })),
+        )}
       />
     </div>
   );

@@ -25,8 +25,7 @@ import { DocumentDrawer } from './DocumentDrawer';
 import { WarehouseExportButton } from './WarehouseExport';
 import { api } from '../../api';
 import { TYPE_COLOR } from './pickers';
-
-const PAGE_SIZES = [20, 50, 100];
+import { serverPagination } from '../../components/pagination';
 
 /** 出入库单据: the stock documents, filtered; a row opens the editor (drafts) or the posted view. */
 export function DocumentsPage() {
@@ -269,16 +268,13 @@ export function DocumentsPage() {
           tabIndex: 0,
           'data-testid': `wh-doc-row-${r.number}`,
         })}
-        pagination={{
-          current: Math.floor(query.offset / query.limit) + 1,
-          pageSize: query.limit,
+        pagination={serverPagination(
+          t,
+          query.offset,
+          query.limit,
           total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (page, size) =>
-            void setDocQuery({ offset: (page - 1) * size, limit: size }).catch(() => {}),
-        }}
+          (offset, limit) => void setDocQuery({ offset, limit }).catch(() => {}),
+        )}
       />
       <DocumentDrawer />
     </div>

@@ -1,7 +1,6 @@
-import { Alert, Button, DatePicker, Empty, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Select, Tag, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { DocType, LedgerPerson, MovementRow, Paged } from '../../../../src-main/api/contract';
@@ -12,8 +11,7 @@ import { useSession } from '../../stores/session';
 import { DOC_TYPES, useWarehouse } from '../../stores/warehouse';
 import { DocumentDrawer } from './DocumentDrawer';
 import { BinSelect, SkuSelect, TYPE_COLOR } from './pickers';
-
-const PAGE_SIZES = [20, 50, 100];
+import { PagedTable } from '../../components/PagedTable';
 
 interface Query {
   skuId?: string;
@@ -287,41 +285,20 @@ export function LedgerPage() {
       {answer.error && (
         <Alert type="error" showIcon title={answer.error} style={{ marginBottom: 12 }} role="alert" />
       )}
-      <Table<MovementRow>
-        data-testid="wh-ledger-table"
-        size="middle"
-        rowKey="id"
+      <PagedTable<MovementRow>
+        testId="wh-ledger-table"
         columns={columns}
-        dataSource={rows}
+        page={answer.page}
         loading={loading && answer.for !== null}
-        scroll={{ x: 1000 }}
-        onRow={(r) =>
-          ({ 'data-testid': `wh-ledger-row-${r.documentNumber}-${r.skuCode}` }) as HTMLAttributes<HTMLElement>
+        scrollX={1000}
+        empty={filtersActive ? t('warehouse.ledger.noMatch') : t('warehouse.ledger.empty')}
+        emptyAction={
+          filtersActive && <Button onClick={clearFilters}>{t('warehouse.ledger.clearFilters')}</Button>
         }
-        locale={{
-          emptyText:
-            answer.for === null ? (
-              <span />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={filtersActive ? t('warehouse.ledger.noMatch') : t('warehouse.ledger.empty')}
-              >
-                {filtersActive && (
-                  <Button onClick={clearFilters}>{t('warehouse.ledger.clearFilters')}</Button>
-                )}
-              </Empty>
-            ),
-        }}
-        pagination={{
-          current: Math.floor(query.offset / query.limit) + 1,
-          pageSize: query.limit,
-          total: answer.page?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, size) => setQuery((q) => ({ ...q, offset: (p - 1) * size, limit: size })),
-        }}
+        offset={query.offset}
+        limit={query.limit}
+        onPage={(offset, limit) => setQuery((q) => ({ ...q, offset, limit }))}
+        rowTestId={(r) => `wh-ledger-row-${r.documentNumber}-${r.skuCode}`}
       />
       <DocumentDrawer />
       <CsvExportDialog

@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../stores/session';
 import { useWarehouse } from '../../stores/warehouse';
 import { StocktakeDetail } from './StocktakeDetail';
 import { StocktakeStartDialog } from './StocktakeStartDialog';
+import { serverPagination } from '../../components/pagination';
 
 export const STATUS_COLOR: Record<StocktakeStatus, string> = {
   counting: 'processing',
@@ -30,8 +31,6 @@ export function useScopeText(): (r: StocktakeRow) => string {
           ? t('stocktake.scopeSample', { count: r.skuCount ?? 0, seed: r.sampleSeed })
           : t('stocktake.scopes.all');
 }
-
-const PAGE_SIZES = [20, 50, 100];
 
 /** 盘点: the history of stocktakes (status, who/when, result figures); a row opens it. */
 export function StocktakePage() {
@@ -191,15 +190,13 @@ export function StocktakePage() {
           tabIndex: 0,
           'data-testid': `stk-row-${r.number}`,
         })}
-        pagination={{
-          current: Math.floor(paging.offset / paging.limit) + 1,
-          pageSize: paging.limit,
-          total: answer.page?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, size) => setPaging({ offset: (p - 1) * size, limit: size }),
-        }}
+        pagination={serverPagination(
+          t,
+          paging.offset,
+          paging.limit,
+          answer.page?.total ?? 0,
+          (offset, limit) => setPaging({ offset, limit }),
+        )}
       />
       <StocktakeStartDialog
         open={starting}
