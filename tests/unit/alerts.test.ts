@@ -71,19 +71,8 @@ describe('raising and clearing', () => {
   it('never raises for an unlisted or archived SKU; delisting or archiving clears; listing raises', async () => {
     const { p, skuId } = await setupShop();
     expect(await openFor(skuId)).toHaveLength(1);
-    const unlisted = await app.ok<Product>(C, 'catalog.update', {
-      ...sampleProduct({ listed: false }),
-      skus: p.skus.map(({ id, code, barcode, spec, costFen, priceFen }) => ({
-        id,
-        code,
-        barcode,
-        spec,
-        costFen,
-        priceFen,
-      })),
-      id: p.id,
-      expectedVersion: p.version,
-    });
+    // The store manager delists it in 上架准备 (the product form cannot).
+    await app.ok(C, 'art.readinessMark', { productId: p.id, listed: false });
     expect(await openFor(skuId)).toEqual([]);
     expect((await allFor(skuId))[0]).toMatchObject({ clearedReason: 'inactive' });
 
@@ -94,21 +83,9 @@ describe('raising and clearing', () => {
     );
     expect(await allFor(other.skus[0]!.id)).toEqual([]);
 
-    const listed = await app.ok<Product>(C, 'catalog.update', {
-      ...sampleProduct({ listed: true }),
-      skus: unlisted.skus.map(({ id, code, barcode, spec, costFen, priceFen }) => ({
-        id,
-        code,
-        barcode,
-        spec,
-        costFen,
-        priceFen,
-      })),
-      id: p.id,
-      expectedVersion: unlisted.version,
-    });
+    await app.ok(C, 'art.readinessMark', { productId: p.id, listed: true, overrideReason: '补货中先上架' });
     expect(await openFor(skuId)).toHaveLength(1);
-    await app.ok(C, 'catalog.setArchived', { productId: listed.id, archived: true });
+    await app.ok(C, 'catalog.setArchived', { productId: p.id, archived: true });
     expect(await openFor(skuId)).toEqual([]);
     expect((await list()).counts.active).toBe(0);
   });

@@ -596,6 +596,27 @@ describe('commit rules', () => {
     await commit(q.importId);
     expect((await listAll({ q: 'TX001-WH-L', status: 'archived' }))[0]!.archived).toBe(true);
   });
+
+  it('rejects a row that would list or delist an existing product (上架准备 marks it), and still creates listed new ones', async () => {
+    await app.ok(C, 'catalog.create', sampleProduct({ listed: false }));
+    const p = await preview(
+      utf8(
+        crlf([
+          '商家编码,商品标题,售价,是否上架',
+          'TX001-WH-L,纯棉圆领短袖T恤 男款,59.00,是',
+          'NEW-1,新款帆布包,39.00,是',
+        ]),
+      ),
+    );
+    expect(rowOf(p, 2)).toMatchObject({
+      status: 'rejected',
+      errors: [expect.objectContaining({ key: 'import.listedViaReadiness' })],
+    });
+    expect(rowOf(p, 3)).toMatchObject({ status: 'new' });
+    await commit(p.importId, [2]);
+    expect((await listAll({ q: 'TX001-WH-L' }))[0]!.listed).toBe(false);
+    expect((await listAll({ q: 'NEW-1' }))[0]!.listed).toBe(true);
+  });
 });
 
 describe('export', () => {

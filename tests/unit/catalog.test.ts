@@ -471,6 +471,20 @@ describe('uniqueness of codes and barcodes', () => {
 });
 
 describe('updating', () => {
+  it('refuses listing or delisting an existing product by editing it (上架准备 marks it), changing nothing', async () => {
+    const p = await create(sampleProduct({ listed: true }));
+    const before = fingerprint(app.store);
+    const env = await app.call(C, 'catalog.update', formOf(p, { listed: false, notes: '顺便下架' }));
+    expect(expectError(env)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { listed: { key: 'validation.listedViaReadiness' } },
+    });
+    expect(fingerprint(app.store)).toBe(before);
+    // Other edits still save while the listing stays as it was.
+    const saved = await app.ok<Product>(C, 'catalog.update', formOf(p, { notes: '只改备注' }));
+    expect(saved).toMatchObject({ listed: true, notes: '只改备注' });
+  });
+
   it('refuses a stale expectedVersion with CONFLICT staleEdit and changes nothing', async () => {
     const p = await create(sampleProduct());
     const first = await app.ok<Product>(

@@ -308,6 +308,8 @@ function plan(store: Store, pending: Pending, excluded: ReadonlySet<number> = ne
       };
       for (const k of PRODUCT_KEYS)
         if (row.product[k] !== undefined && row.product[k] !== cur[k]) changes.push(k);
+      // Listing an existing product goes through its readiness checklist (上架准备), never a file.
+      if (changes.includes('listed')) reject(COLUMNS.listed[0], 'import.listedViaReadiness');
     }
     if (existing) {
       const cur = {

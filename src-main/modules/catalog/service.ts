@@ -429,6 +429,10 @@ export function updateProduct(
   const before = productRow(store, input.id);
   if (!before) throw notFound('product');
   if (before.updated_at !== input.expectedVersion) throw new AppError('CONFLICT', 'staleEdit');
+  // Listing or delisting an existing product is the store manager's mark in 上架准备 (with its
+  // checklist and an append-only event), never a side effect of editing the product.
+  if (input.listed !== (before.listed === 1))
+    throw fieldErrors({ listed: { key: 'validation.listedViaReadiness' } });
   const existing = new Map(
     store
       .stmt<SkuDb>(`SELECT * FROM sku WHERE product_id = ? AND deleted_at IS NULL`)

@@ -180,6 +180,7 @@ const en: Messages = {
     listed: 'Listed',
     listedOn: 'Listed',
     listedOff: 'Not listed',
+    listedInReadiness: 'Marked by the store manager in Art › Listing readiness',
     notes: 'Notes',
     notesPlaceholder: 'Optional: fabric, care instructions, things to know',
     skus: 'SKUs',
@@ -1131,6 +1132,8 @@ const en: Messages = {
       duplicateBarcode: 'Same barcode as row {{row}}',
       barcodeTaken: 'This barcode belongs to SKU {{code}}',
       priceRequired: 'A new SKU needs a price',
+      listedViaReadiness:
+        'An existing product cannot be listed or delisted by an import: the store manager marks it in Art › Listing readiness',
       productConflict: 'Differs from row {{row}} of the same product',
     },
     validation: {
@@ -1189,6 +1192,8 @@ const en: Messages = {
       timeOfDay: 'Use a time such as 08:00, at the latest 24:00',
       month: 'Not a valid month',
       monday: 'A week starts on a Monday',
+      listedViaReadiness:
+        'The store manager lists or delists a product in Art › Listing readiness (the checklist is checked there)',
       notInTeam: 'This person is not on this team',
       outsideWeek: 'This date is not in this week',
       shiftNotInTeam: 'This shift is not one of this team’s, or it is retired',

@@ -179,6 +179,7 @@ const zhCN = {
     listed: '上架',
     listedOn: '已上架',
     listedOff: '未上架',
+    listedInReadiness: '在「美工 › 上架准备」中由店长标记',
     notes: '备注',
     notesPlaceholder: '选填，例如面料、洗涤说明、注意事项',
     skus: 'SKU',
@@ -1109,6 +1110,7 @@ const zhCN = {
       duplicateBarcode: '和第 {{row}} 行的条形码重复',
       barcodeTaken: '这个条形码已被商家编码 {{code}} 使用',
       priceRequired: '新 SKU 必须填写售价',
+      listedViaReadiness: '已有商品的上架状态不能在导入时修改：请店长在「美工 › 上架准备」中标记上架或下架',
       productConflict: '同一个商品的内容和第 {{row}} 行不一致',
     },
     validation: {
@@ -1166,6 +1168,7 @@ const zhCN = {
       timeOfDay: '时间格式不对，请填写如 08:00，最晚 24:00',
       month: '月份格式不对',
       monday: '一周要从星期一开始',
+      listedViaReadiness: '上架或下架请店长在「美工 › 上架准备」中标记（会核对上架清单）',
       notInTeam: '这位员工不在本组',
       outsideWeek: '日期不在这一周内',
       shiftNotInTeam: '这个班次不属于本组，或已经停用',

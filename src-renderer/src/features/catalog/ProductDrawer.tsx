@@ -381,8 +381,15 @@ export function ProductDrawer({ onClosed }: { onClosed?: () => void }) {
                 filterOption={(input, opt) => !!opt?.value?.toString().includes(input)}
               />
             </Form.Item>
-            <Form.Item name="listed" label={t('product.listed')} valuePropName="checked">
+            <Form.Item
+              name="listed"
+              label={t('product.listed')}
+              valuePropName="checked"
+              // An existing product is listed or delisted by the store manager in 上架准备.
+              extra={isNew ? undefined : t('product.listedInReadiness')}
+            >
               <Switch
+                disabled={!isNew}
                 data-testid="product-listed"
                 checkedChildren={t('product.listedOn')}
                 unCheckedChildren={t('product.listedOff')}
