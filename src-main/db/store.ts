@@ -99,7 +99,11 @@ export class Store {
     }
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
-      this.checkpoint();
+      try {
+        this.checkpoint();
+      } catch {
+        // Only an optimisation: the automatic checkpoint copies the WAL later. Never crash the app.
+      }
     }, IDLE_CHECKPOINT_MS);
     this.idleTimer.unref();
   }
