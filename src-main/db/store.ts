@@ -86,7 +86,7 @@ export class Store {
   /**
    * Copy the WAL into the database file once no write has come for IDLE_CHECKPOINT_MS. SQLite's
    * own checkpoint runs inside the COMMIT that takes the WAL past 1000 pages: a posted 200-line
-   * document writes ~600 pages (random index leaves of a GB-sized file), so nearly every other
+   * document writes ~730 pages (random index leaves of a GB-sized file), so nearly every other
    * post paid for copying and fsyncing the previous one's pages as well. Done while the person
    * looks at the answer, the post itself only appends to the WAL (and fsyncs it: synchronous stays
    * FULL). The automatic checkpoint stays as the fallback for back-to-back writes. PASSIVE: never
