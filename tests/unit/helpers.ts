@@ -39,13 +39,12 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
   const exportDir = path.join(dir, 'exports');
   fs.mkdirSync(exportDir);
   const people: TestApp['people'] = {};
-  // Without an injected clock the store starts as a copy of a template file (migrated, and with
-  // `shop` set up with its people), made once per test file: every app still gets its own file.
-  const template = opts.now ? undefined : templateDb(!!opts.shop);
-  if (template) {
-    fs.copyFileSync(template.file, path.join(dir, DB_FILE));
-    Object.assign(people, structuredClone(template.people));
-  }
+  // The store starts as a copy of a template file (migrated, and with `shop` set up with its
+  // people), made once per test file and clock: every app still gets its own file. An injected
+  // clock is read once here; its template was seeded at that same instant.
+  const template = templateDb(!!opts.shop, opts.now?.());
+  fs.copyFileSync(template.file, path.join(dir, DB_FILE));
+  Object.assign(people, structuredClone(template.people));
   const store = openStore({ dataDir: dir, ...(opts.now ? { now: opts.now } : {}) });
   const router = createRouter({
     store,
@@ -57,7 +56,6 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
     },
     logError: () => {},
   });
-  if (opts.shop && !template) seedShop(store, people);
   const app: TestApp = {
     store,
     router,
@@ -119,19 +117,20 @@ interface Template {
   file: string;
   people: TestApp['people'];
 }
-const templates = new Map<boolean, Template>();
+const templates = new Map<string, Template>();
 
 /**
  * A migrated database file (with `shop`: set up, one person per role) built once per test file
- * (per worker process) and copied for each app: migrations and nine scrypt PIN hashes take most
- * of a second, a file copy a few milliseconds. The WAL is checkpointed and the store closed
+ * (per worker process) and injected clock value, and copied for each app: migrations and nine
+ * scrypt PIN hashes take most of a second, a file copy a few milliseconds. The WAL is checkpointed and the store closed
  * before the copy, so the file alone is the whole database.
  */
-function templateDb(shop: boolean): Template {
-  let t = templates.get(shop);
+function templateDb(shop: boolean, at: number | undefined): Template {
+  const key = `${shop}|${at ?? 'wall clock'}`;
+  let t = templates.get(key);
   if (t) return t;
   const dir = tempDir('shopdesk-template-');
-  const store = openStore({ dataDir: dir });
+  const store = openStore({ dataDir: dir, ...(at !== undefined ? { now: () => at } : {}) });
   const people: TestApp['people'] = {};
   if (shop) seedShop(store, people);
   store.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -142,7 +141,7 @@ function templateDb(shop: boolean): Template {
         fs.rmSync(path.dirname(file), { recursive: true, force: true });
     });
   t = { file: path.join(dir, DB_FILE), people };
-  templates.set(shop, t);
+  templates.set(key, t);
   return t;
 }
 
