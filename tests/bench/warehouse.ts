@@ -4,7 +4,8 @@
 //     target < 1 ms median
 //   - a SKU's ledger page (warehouse.ledger, 50 rows, running balance, total count); target p95 < 20 ms
 //   - posting a 200-line document (purchase and sale, one transaction each, as the router runs
-//     it, synchronous=FULL); target < 50 ms median and p95
+//     it, synchronous=FULL), back to back and paced (the idle WAL checkpoint between posts, as in
+//     the app); target < 50 ms median and p95
 //   - starting a stocktake over all SKUs (snapshot of every stocked SKU and bin, the overlap check,
 //     one transaction as the router runs it); cancelled afterwards so a re-run can start one again;
 //     target < 1 s
@@ -15,7 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DB_FILE, openStore, type Store } from '../../src-main/db/store';
+import { DB_FILE, IDLE_CHECKPOINT_MS, openStore, type Store } from '../../src-main/db/store';
 import { writeQueryCsv } from '../../src-main/lib/export';
 import { ledgerCsvQuery, type LedgerFilter } from '../../src-main/modules/warehouse/ledger-export';
 import { ledger, post, saveDraft, skuStock } from '../../src-main/modules/warehouse/service';
@@ -198,25 +199,40 @@ export async function run(): Promise<SummaryLine[]> {
          WHERE sb.on_hand >= 40 AND s.archived_at IS NULL AND p.archived_at IS NULL LIMIT 20000`,
       )
       .all() as { sku_id: string; bin_id: string }[];
-    const docs = drafts(store, by, rng, 30, skuBins);
-    const tPost = timeMany(docs.length, (i) =>
-      store.tx(() => post(store, by, { id: docs[i]!.id, mayOverride: false })),
-    );
-    const sPost = stats(tPost);
-    rows.push([
-      'post a 200-line document (in / out)',
-      ms(sPost.p50),
-      ms(sPost.p95),
-      ms(sPost.max),
-      '< 50 ms',
-    ]);
-    summary.push({
-      bench: 'warehouse',
-      figure: 'post a 200-line document p50 / p95',
-      value: `${ms(sPost.p50)} / ${ms(sPost.p95)} ms`,
-      target: '< 50 ms',
-      met: sPost.p95 < 50,
-    });
+    // Posting, two ways. Back to back: one post after another with no pause, so SQLite's automatic
+    // checkpoint (WAL past 1000 pages, i.e. about every other 200-line post) runs inside some of
+    // the timed commits. Paced: a pause longer than IDLE_CHECKPOINT_MS before each post, as when a
+    // person posts (a document is scanned or typed between two posts): the store's idle
+    // checkpoint has run, as it does in the app. Both are judged against the target.
+    const docs = drafts(store, by, rng, 60, skuBins);
+    const postOne = (i: number) => store.tx(() => post(store, by, { id: docs[i]!.id, mayOverride: false }));
+    const tPost = timeMany(30, (i) => postOne(i));
+    const tPaced: number[] = [];
+    for (let i = 30; i < 60; i++) {
+      await new Promise((r) => setTimeout(r, IDLE_CHECKPOINT_MS + 100));
+      tPaced.push(...timeMany(1, () => postOne(i)));
+    }
+    for (const [label, figure, st] of [
+      [
+        'post a 200-line document, back to back',
+        'post a 200-line document back to back p50 / p95',
+        stats(tPost),
+      ],
+      [
+        'post a 200-line document, paced (idle ckpt)',
+        'post a 200-line document paced p50 / p95',
+        stats(tPaced),
+      ],
+    ] as const) {
+      rows.push([label, ms(st.p50), ms(st.p95), ms(st.max), '< 50 ms']);
+      summary.push({
+        bench: 'warehouse',
+        figure,
+        value: `${ms(st.p50)} / ${ms(st.p95)} ms`,
+        target: '< 50 ms',
+        met: st.p50 < 50 && st.p95 < 50,
+      });
+    }
 
     // Start a stocktake over everything (stock_balance → stocktake_line), then cancel it: a cached
     // database keeps the cancelled ones as history (40,000 lines each), as a shop keeps its own.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Envelope } from '../../src-main/api/contract';
 import type { Role } from '../../src-main/api/permissions';
 import { createRouter, type Router } from '../../src-main/api/router';
-import { openStore, type Store } from '../../src-main/db/store';
+import { DB_FILE, openStore, type Store } from '../../src-main/db/store';
 import { createStaff, setup } from '../../src-main/modules/staff/service';
 
 export function tempDir(prefix = 'shopdesk-test-'): string {
@@ -38,6 +38,13 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
   const dir = tempDir();
   const exportDir = path.join(dir, 'exports');
   fs.mkdirSync(exportDir);
+  const people: TestApp['people'] = {};
+  // The store starts as a copy of a template file (migrated, and with `shop` set up with its
+  // people), made once per test file and clock: every app still gets its own file. An injected
+  // clock is read once here; its template was seeded at that same instant.
+  const template = templateDb(!!opts.shop, opts.now?.());
+  fs.copyFileSync(template.file, path.join(dir, DB_FILE));
+  Object.assign(people, structuredClone(template.people));
   const store = openStore({ dataDir: dir, ...(opts.now ? { now: opts.now } : {}) });
   const router = createRouter({
     store,
@@ -49,35 +56,6 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
     },
     logError: () => {},
   });
-  const people: TestApp['people'] = {};
-  if (opts.shop) {
-    store.tx(() => {
-      const s = setup(store, {
-        shopName: '测试小店',
-        timeZone: 'Asia/Shanghai',
-        managerName: '店长甲',
-        pin: '1111',
-      });
-      people.manager = { id: s.staff.id, pin: '1111' };
-    });
-    const roles: Role[] = [
-      'director',
-      'cs_supervisor',
-      'cs_agent',
-      'wh_supervisor',
-      'wh_agent',
-      'art_supervisor',
-      'art_agent',
-      'admin',
-    ];
-    roles.forEach((role, i) => {
-      const pin = String(2000 + i);
-      store.tx(() => {
-        const row = createStaff(store, people.manager!.id, { name: `${role}-人员`, role, pin });
-        people[role] = { id: row.id, pin };
-      });
-    });
-  }
   const app: TestApp = {
     store,
     router,
@@ -103,6 +81,68 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
     },
   };
   return app;
+}
+
+/** First-run setup (the manager, PIN 1111) and one person of every other role (PINs 2000…). */
+function seedShop(store: Store, people: TestApp['people']): void {
+  store.tx(() => {
+    const s = setup(store, {
+      shopName: '测试小店',
+      timeZone: 'Asia/Shanghai',
+      managerName: '店长甲',
+      pin: '1111',
+    });
+    people.manager = { id: s.staff.id, pin: '1111' };
+  });
+  const roles: Role[] = [
+    'director',
+    'cs_supervisor',
+    'cs_agent',
+    'wh_supervisor',
+    'wh_agent',
+    'art_supervisor',
+    'art_agent',
+    'admin',
+  ];
+  roles.forEach((role, i) => {
+    const pin = String(2000 + i);
+    store.tx(() => {
+      const row = createStaff(store, people.manager!.id, { name: `${role}-人员`, role, pin });
+      people[role] = { id: row.id, pin };
+    });
+  });
+}
+
+interface Template {
+  file: string;
+  people: TestApp['people'];
+}
+const templates = new Map<string, Template>();
+
+/**
+ * A migrated database file (with `shop`: set up, one person per role) built once per test file
+ * (per worker process) and injected clock value, and copied for each app: migrations and nine
+ * scrypt PIN hashes take most of a second, a file copy a few milliseconds. The WAL is checkpointed and the store closed
+ * before the copy, so the file alone is the whole database.
+ */
+function templateDb(shop: boolean, at: number | undefined): Template {
+  const key = `${shop}|${at ?? 'wall clock'}`;
+  let t = templates.get(key);
+  if (t) return t;
+  const dir = tempDir('shopdesk-template-');
+  const store = openStore({ dataDir: dir, ...(at !== undefined ? { now: () => at } : {}) });
+  const people: TestApp['people'] = {};
+  if (shop) seedShop(store, people);
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  if (templates.size === 0)
+    process.once('exit', () => {
+      for (const { file } of templates.values())
+        fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    });
+  t = { file: path.join(dir, DB_FILE), people };
+  templates.set(key, t);
+  return t;
 }
 
 /** A hash of every row of every table: proves a failed call changed nothing. */

@@ -329,6 +329,33 @@ describe('posting', () => {
     });
   });
 
+  it('refuses posting a draft whose bin or to-bin was retired since, and answers the posted totals', async () => {
+    await receive(10);
+    const t = await draft({
+      type: 'transfer',
+      lines: [
+        { skuId: skuA, binId: bin1.id, toBinId: bin2.id, quantity: 4 },
+        { skuId: skuA, binId: bin1.id, toBinId: bin2.id, quantity: 1 },
+      ],
+    });
+    await app.ok(S, 'warehouse.setBinRetired', { id: bin2.id, retired: true });
+    const before = fingerprint(app.store);
+    expect(
+      expectError(await app.call(M, 'warehouse.post', { id: t.id }), 'CONFLICT', 'binRetired').params,
+    ).toEqual({ bin: 'A-01-02' });
+    expect(fingerprint(app.store)).toBe(before);
+    await app.ok(S, 'warehouse.setBinRetired', { id: bin2.id, retired: false });
+    const posted = await post(t.id, A);
+    expect(posted).toMatchObject({ status: 'posted', lineCount: 2, totalQuantity: 5, totalFen: 5 * 2500 });
+    expect(posted).toEqual(await app.ok(M, 'warehouse.getDocument', { id: t.id }));
+    const list = await app.ok<{ rows: StockDocument[] }>(M, 'warehouse.listDocuments', { type: 'transfer' });
+    expect(list.rows.find((r) => r.id === t.id)).toMatchObject({
+      lineCount: 2,
+      totalQuantity: 5,
+      totalFen: 12500,
+    });
+  });
+
   it('a transfer moves stock between bins', async () => {
     await receive(10);
     const t = await draft({

@@ -359,16 +359,18 @@ function linesOf(store: Store, documentId: string): LineDb[] {
 }
 
 export function getDocument(store: Store, id: string): StockDocument {
+  // The totals come from the lines read below (not ROW_EXTRAS' three passes over them).
   const d = store
     .stmt<
-      DocListDb & {
+      DocDb & {
+        posted_by_name: string | null;
         created_by_name: string | null;
         updated_by_name: string | null;
         reverses_number: string | null;
         reversed_by_number: string | null;
       }
     >(
-      `SELECT d.*, ${ROW_EXTRAS}, cb.name AS created_by_name, ub.name AS updated_by_name,
+      `SELECT d.*, st.name AS posted_by_name, cb.name AS created_by_name, ub.name AS updated_by_name,
          rv.number AS reverses_number, rb.number AS reversed_by_number
        FROM stock_document d LEFT JOIN staff st ON st.id = d.posted_by
          LEFT JOIN staff cb ON cb.id = d.created_by LEFT JOIN staff ub ON ub.id = d.updated_by
@@ -404,8 +406,13 @@ export function getDocument(store: Store, id: string): StockDocument {
       amountFen: l.quantity * l.unit_cost_fen,
       note: l.note,
     }));
+  const totals = { line_count: lines.length, total_quantity: 0, total_fen: 0 };
+  for (const l of lines) {
+    totals.total_quantity += l.quantity;
+    totals.total_fen += l.amountFen;
+  }
   return {
-    ...toRow(d),
+    ...toRow({ ...d, ...totals }),
     notes: d.notes,
     reversesNumber: d.reverses_number,
     reversedByNumber: d.reversed_by_number,
@@ -668,9 +675,9 @@ export function postDocument(
   store: Store,
   by: string,
   d: DocDb,
-  opts: { overrideReason?: string | undefined; mayOverride: boolean },
+  opts: { overrideReason?: string | undefined; mayOverride: boolean; lines?: LineDb[] },
 ): void {
-  const lines = linesOf(store, d.id);
+  const lines = opts.lines ?? linesOf(store, d.id);
   if (!lines.length) throw new AppError('CONFLICT', 'documentEmpty', { number: d.number });
   const moves = movesOf(d.type, lines, d.reverses_id ? -1 : 1);
 
@@ -754,19 +761,38 @@ export function post(
   if (d.status === 'posted') return getDocument(store, d.id);
   if (input.expectedVersion !== undefined && input.expectedVersion !== d.updated_at)
     throw new AppError('CONFLICT', 'staleEdit');
-  // A draft may have been saved before its SKU was archived or its bin retired.
-  const lines = linesOf(store, d.id);
+  // A draft may have been saved before its SKU was archived or its bin retired. One query reads
+  // the lines with their SKU and bins (not three lookups per line), and posting reuses them.
+  const lines = store
+    .stmt<
+      LineDb & {
+        sku_code: string | null;
+        sku_bad: number;
+        bin_code: string | null;
+        bin_bad: number;
+        to_bin_code: string | null;
+        to_bin_bad: number;
+      }
+    >(
+      `SELECT l.*, CASE WHEN p.id IS NOT NULL THEN s.code END AS sku_code,
+         (p.id IS NULL OR s.archived_at IS NOT NULL OR p.archived_at IS NOT NULL) AS sku_bad,
+         b.code AS bin_code, (b.id IS NULL OR b.retired_at IS NOT NULL) AS bin_bad,
+         tb.code AS to_bin_code, (tb.id IS NULL OR tb.retired_at IS NOT NULL) AS to_bin_bad
+       FROM stock_document_line l
+         LEFT JOIN sku s ON s.id = l.sku_id AND s.deleted_at IS NULL
+         LEFT JOIN product p ON p.id = s.product_id
+         LEFT JOIN bin b ON b.id = l.bin_id AND b.deleted_at IS NULL
+         LEFT JOIN bin tb ON tb.id = l.to_bin_id AND tb.deleted_at IS NULL
+       WHERE l.document_id = ? ORDER BY l.line_no`,
+    )
+    .all(d.id);
   for (const l of lines) {
-    const s = skuForLine(store, l.sku_id);
-    if (!s || s.archived) throw new AppError('CONFLICT', 'skuArchived', { code: s?.code ?? '' });
-    for (const b of [l.bin_id, l.to_bin_id]) {
-      if (!b) continue;
-      const bin = binRow(store, b);
-      if (!bin || bin.retired_at !== null)
-        throw new AppError('CONFLICT', 'binRetired', { bin: bin?.code ?? '' });
-    }
+    if (l.sku_bad) throw new AppError('CONFLICT', 'skuArchived', { code: l.sku_code ?? '' });
+    if (l.bin_bad) throw new AppError('CONFLICT', 'binRetired', { bin: l.bin_code ?? '' });
+    if (l.to_bin_id !== null && l.to_bin_bad)
+      throw new AppError('CONFLICT', 'binRetired', { bin: l.to_bin_code ?? '' });
   }
-  postDocument(store, by, d, input);
+  postDocument(store, by, d, { ...input, lines });
   return getDocument(store, d.id);
 }
 
