@@ -144,3 +144,63 @@ describe('inquiry time (补登咨询)', () => {
     ]);
   });
 });
+
+describe('the demo shop’s customer-service side', () => {
+  it('seeds ~200 Taobao orders over 30 days with buyers, lines, the status mix and one of each record, fast', async () => {
+    const { seedDemoShop } = await import('../../resources/demo/shop');
+    app = makeApp();
+    const started = performance.now();
+    seedDemoShop(app.store, { products: 20 });
+    const ms = performance.now() - started;
+    const q = <T>(sql: string) => app.store.db.prepare(sql).all() as T[];
+    const n = (sql: string) => (app.store.db.prepare(sql).get() as { n: number }).n;
+    const byStatus = Object.fromEntries(
+      q<{ status: string; n: number }>(`SELECT status, COUNT(*) AS n FROM sales_order GROUP BY 1`).map(
+        (r) => [r.status, r.n],
+      ),
+    );
+    expect(n(`SELECT COUNT(*) AS n FROM sales_order`)).toBe(200);
+    for (const s of ['wait_pay', 'paid', 'shipped', 'success', 'closed'])
+      expect(byStatus[s]).toBeGreaterThan(0);
+    // 58… order numbers and member names ending in four digits: never the fixtures' (41…, 24…, 30…).
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales_order WHERE order_no NOT GLOB '58*' OR length(order_no) <> 19`),
+    ).toBe(0);
+    expect(
+      n(`SELECT COUNT(*) AS n FROM sales_order WHERE member_name NOT GLOB '*[0-9][0-9][0-9][0-9]'`),
+    ).toBe(0);
+    expect(n(`SELECT COUNT(*) AS n FROM sales_order WHERE buyer_id IS NULL`)).toBe(0);
+    expect(
+      n(
+        `SELECT COUNT(*) AS n FROM sales_order o WHERE NOT EXISTS (SELECT 1 FROM sales_order_line l WHERE l.order_id = o.id)`,
+      ),
+    ).toBe(0);
+    expect(
+      n(
+        `SELECT COUNT(*) AS n FROM sales_order WHERE status IN ('shipped', 'success') AND tracking_no IS NULL`,
+      ),
+    ).toBe(0);
+    const span = q<{ lo: string; hi: string }>(
+      `SELECT MIN(ordered_at) AS lo, MAX(ordered_at) AS hi FROM sales_order`,
+    )[0]!;
+    expect(Date.now() - Date.parse(span.lo)).toBeLessThanOrEqual(30 * 86_400_000 + 60_000);
+    expect(Date.parse(span.hi)).toBeLessThanOrEqual(Date.now());
+    expect(n(`SELECT COUNT(*) AS n FROM presales_inquiry`)).toBe(24);
+    expect(n(`SELECT COUNT(*) AS n FROM aftersales_case`)).toBe(1);
+    expect(n(`SELECT COUNT(*) AS n FROM review`)).toBe(1);
+    expect(n(`SELECT COUNT(*) AS n FROM complaint`)).toBe(1);
+    expect(n(`SELECT COUNT(*) AS n FROM change_log WHERE entity = 'sales_order'`)).toBe(200);
+    // the same seed gives the same orders (numbers, buyers, amounts)
+    const fingerprint = (t: TestApp) =>
+      t.store.db
+        .prepare(`SELECT order_no, member_name, status, total_fen FROM sales_order ORDER BY order_no`)
+        .all();
+    const first = fingerprint(app);
+    app.close();
+    app = makeApp();
+    seedDemoShop(app.store, { products: 20 });
+    expect(fingerprint(app)).toEqual(first);
+    expect(ms).toBeLessThan(60_000);
+    console.log(`demo shop (20 products + customer service) seeded in ${Math.round(ms)} ms`);
+  });
+});
