@@ -27,10 +27,10 @@ export function ComplaintDeadlinesModal({ open, onClose }: { open: boolean; onCl
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
     api.complaints
       .settings({})
       .then((s) => {
+        setError(null);
         const v = {} as Hours;
         for (const sev of COMPLAINT_SEVERITIES)
           v[sev] = { response: toHours(s[sev].responseMinutes), resolve: toHours(s[sev].resolveMinutes) };
