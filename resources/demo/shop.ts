@@ -21,6 +21,7 @@ import {
 import { createStaff, setup } from '../../src-main/modules/staff/service';
 import { formatYuan } from '../../src-main/lib/money';
 import { KINDS, NOTES, type ProductKind, type SpecDim, type SpecOption } from './data';
+import { seedDemoService } from './service';
 import { seedDemoWarehouse } from './warehouse';
 
 export const DEFAULT_SEED = 20260501;
@@ -337,7 +338,12 @@ const productFields = (p: DemoProduct): ProductFields => ({
  */
 export function seedDemoShop(
   store: Store,
-  opts: { seed?: number; products?: number } = {},
+  opts: {
+    seed?: number;
+    products?: number;
+    /** Seed the customer-service side too (orders, inquiries, a case, a review, a complaint). */
+    service?: boolean;
+  } = {},
 ): { people: typeof DEMO_PEOPLE; products: number; skus: number } {
   const ids = setupPeople(store);
   const by = ids.get('wh_supervisor')!;
@@ -355,6 +361,12 @@ export function seedDemoShop(
     skus += p.skus.length;
   }
   seedDemoWarehouse(store, by, opts.seed ?? DEFAULT_SEED);
+  // Customer service: Taobao orders of the last 30 days, inquiries, a case, a review, a complaint.
+  if (opts.service ?? true)
+    seedDemoService(store, new Rng((opts.seed ?? DEFAULT_SEED) ^ 0xc5c5), {
+      csSupervisor: ids.get('cs_supervisor')!,
+      csAgent: ids.get('cs_agent')!,
+    });
   return { people: DEMO_PEOPLE, products: count, skus };
 }
 

@@ -76,10 +76,17 @@ export const complaintCallbackInput = z.strictObject({
 });
 
 const minutes = z.number().int().min(1).max(43_200);
+/** One severity's deadlines: the resolution deadline never comes before the response deadline. */
+const severityDeadlines = z
+  .strictObject({ responseMinutes: minutes, resolveMinutes: minutes })
+  .refine((d) => d.resolveMinutes >= d.responseMinutes, {
+    message: 'key:resolveBeforeResponse',
+    path: ['resolveMinutes'],
+  });
 export const deadlineSettings = z.strictObject({
-  normal: z.strictObject({ responseMinutes: minutes, resolveMinutes: minutes }),
-  major: z.strictObject({ responseMinutes: minutes, resolveMinutes: minutes }),
-  severe: z.strictObject({ responseMinutes: minutes, resolveMinutes: minutes }),
+  normal: severityDeadlines,
+  major: severityDeadlines,
+  severe: severityDeadlines,
 });
 export type DeadlineSettings = z.output<typeof deadlineSettings>;
 

@@ -90,8 +90,12 @@ export const inquiryInput = z.strictObject({
   /** An order of that buyer (only with outcome 已下单). */
   orderId: id.optional(),
   note: z.string().trim().max(500).default(''),
+  /** When the inquiry happened, for one logged after the fact (default now; checked in main). */
+  at: z.iso.datetime({ offset: true }).optional(),
 });
 export type InquiryInput = z.input<typeof inquiryInput>;
+/** How far back an agent may log an inquiry late; the CS supervisor (and the manager) any time. */
+export const INQUIRY_BACKDATE_DAYS = 7;
 
 export const inquiryOutcomeInput = z.strictObject({
   id,

@@ -1985,7 +1985,7 @@ export const contract = {
     'complaints.read',
   ),
   'complaints.settings': def<cmp.DeadlineSettings>()(empty, 'complaints.read'),
-  'complaints.saveSettings': def<cmp.DeadlineSettings>()(cmp.deadlineSettings, 'shop.manage'),
+  'complaints.saveSettings': def<cmp.DeadlineSettings>()(cmp.deadlineSettings, 'complaints.deadlines'),
   /** Complaints received in the shop-local day range (a week or a month for the manager's report). */
   'complaints.analysis': def<cmp.ComplaintAnalysis>()(
     z.strictObject({ from: localDate, to: localDate }),

@@ -516,7 +516,10 @@ export const handlers: HandlerTable = {
   },
   // pre-sales (售前, h-presales)
   'presales.inquiries': { mode: 'read', run: (ctx, input) => presales.listInquiries(ctx.store, input) },
-  'presales.inquiryCreate': { run: (ctx, input) => presales.createInquiry(ctx.store, me(ctx), input) },
+  'presales.inquiryCreate': {
+    run: (ctx, input) =>
+      presales.createInquiry(ctx.store, me(ctx), input, can(ctx.session?.staff.role, 'presales.manage')),
+  },
   'presales.inquirySetOutcome': {
     run: (ctx, input) => presales.setInquiryOutcome(ctx.store, me(ctx), input),
   },

@@ -93,6 +93,8 @@ const GRANTS = {
   'complaints.read': ['director', ...SERVICE],
   'complaints.write': SERVICE,
   'complaints.confirm': ['cs_supervisor'],
+  // The response and resolution deadlines per severity (投诉时限): the CS supervisor (and the manager).
+  'complaints.deadlines': ['cs_supervisor'],
   // An agent's day: one's own work log, memos, weekly summary, sales report and claiming orders;
   // the team's logs, comments and order credit; the team's sales report (read by the director).
   'agentday.own': SERVICE,

@@ -1643,10 +1643,15 @@ const cases: Record<Channel, Case> = {
     forbidden: 'wh_agent',
   },
   'complaints.saveSettings': {
+    as: 'cs_supervisor',
     valid: () => ({ normal: DL, major: DL, severe: { responseMinutes: 30, resolveMinutes: 600 } }),
-    invalid: () => ({ normal: DL, major: DL, severe: { responseMinutes: 0, resolveMinutes: 600 } }),
-    invalidFields: ['severe.responseMinutes'],
-    forbidden: 'cs_supervisor',
+    invalid: () => ({
+      normal: DL,
+      major: { responseMinutes: 120, resolveMinutes: 60 },
+      severe: { responseMinutes: 0, resolveMinutes: 600 },
+    }),
+    invalidFields: ['major.resolveMinutes', 'severe.responseMinutes'],
+    forbidden: 'cs_agent',
   },
   'complaints.analysis': {
     as: 'director',
@@ -1785,8 +1790,8 @@ const cases: Record<Channel, Case> = {
     prepare: presalesSetup,
     as: 'cs_agent',
     valid: (ids) => ({ memberName: '新买家', skuId: ids.skuId, question: 'price', outcome: 'not_ordered' }),
-    invalid: () => ({ memberName: '', question: 'colour', outcome: 'maybe' }),
-    invalidFields: ['memberName', 'question', 'outcome'],
+    invalid: () => ({ memberName: '', question: 'colour', outcome: 'maybe', at: '昨天下午' }),
+    invalidFields: ['memberName', 'question', 'outcome', 'at'],
     forbidden: 'director',
   },
   'presales.inquirySetOutcome': {

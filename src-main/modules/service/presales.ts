@@ -15,6 +15,7 @@ import type {
   ReplyTemplate,
   TemplateCategory,
 } from '../../api/contract-presales';
+import { INQUIRY_BACKDATE_DAYS } from '../../api/contract-presales';
 import type { Host } from '../../api/host';
 import type { Store } from '../../db/store';
 import { sqlCsvLine, sqlCsvText } from '../../lib/csv';
@@ -106,6 +107,25 @@ function checkOrder(store: Store, buyerId: string, orderId: string, field: strin
     throw fieldErrors({ [field]: { key: 'validation.inquiryOrderBuyer' } });
 }
 
+/** A minute of clock skew between the agent's clock and main's is not "the future". */
+const SKEW_MS = 60_000;
+
+/**
+ * When a new inquiry happened: now, or the time the agent gives for one logged after the fact —
+ * never in the future, and not older than INQUIRY_BACKDATE_DAYS unless `anyTime`. Stored as UTC
+ * ISO like every time; the sales report and the conversion counts read this column.
+ */
+function inquiryTime(store: Store, given: string | undefined, anyTime: boolean): string {
+  const now = store.isoNow();
+  if (given === undefined) return now;
+  const ms = Date.parse(given);
+  const nowMs = Date.parse(now);
+  if (ms > nowMs + SKEW_MS) throw fieldErrors({ at: { key: 'validation.inquiryAtFuture' } });
+  if (!anyTime && ms < nowMs - INQUIRY_BACKDATE_DAYS * 86_400_000)
+    throw fieldErrors({ at: { key: 'validation.inquiryAtTooOld', params: { days: INQUIRY_BACKDATE_DAYS } } });
+  return new Date(Math.min(ms, nowMs)).toISOString();
+}
+
 export function createInquiry(
   store: Store,
   by: string,
@@ -116,10 +136,14 @@ export function createInquiry(
     outcome: InquiryOutcome;
     orderId?: string;
     note: string;
+    at?: string;
   },
+  /** May log an inquiry older than INQUIRY_BACKDATE_DAYS (客服主管, 店长). */
+  anyTime = false,
 ): Inquiry {
   if (input.orderId && input.outcome !== 'ordered')
     throw fieldErrors({ orderId: { key: 'validation.inquiryOrderOutcome' } });
+  const at = inquiryTime(store, input.at, anyTime);
   let productId: string | null = null;
   if (input.skuId) {
     const sku = store
@@ -145,7 +169,7 @@ export function createInquiry(
     order_id: input.orderId ?? null,
     note: input.note,
     staff_id: by,
-    at: store.isoNow(),
+    at,
   };
   store
     .stmt(

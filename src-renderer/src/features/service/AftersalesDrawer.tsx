@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -22,6 +23,7 @@ import { formatYuan } from '../../../../src-main/lib/money';
 import { api, errorText, fieldsOf, reportError, ui } from '../../api';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
+import { AftersalesPrint } from './AftersalesPrint';
 import { CASE_STATUS_COLOR, CASE_TYPE_COLOR, useAftersalesUi } from './AftersalesState';
 import { useServiceUi } from './state';
 
@@ -47,6 +49,7 @@ export function AftersalesDrawer() {
   const [error, setError] = useState<string | null>(null);
   const [moveNote, setMoveNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [form] = Form.useForm<EditValues>();
 
   useEffect(() => {
@@ -135,6 +138,14 @@ export function AftersalesDrawer() {
               {t(`aftersales.statuses.${c.status}`)}
             </Tag>
             {c.overdue && <Tag color="red">{t('aftersales.overdue')}</Tag>}
+            <Button
+              size="small"
+              icon={<PrinterOutlined />}
+              onClick={() => setPrinting(true)}
+              data-testid="as-print"
+            >
+              {t('aftersales.print.button')}
+            </Button>
           </Space>
         ) : (
           t('aftersales.drawer.title')
@@ -350,6 +361,7 @@ export function AftersalesDrawer() {
           </Card>
         </Space>
       )}
+      {c && printing && <AftersalesPrint c={c} onClose={() => setPrinting(false)} />}
     </Drawer>
   );
 }

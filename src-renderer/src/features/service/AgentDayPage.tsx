@@ -1,4 +1,5 @@
-import { Alert, Card, DatePicker, List, Tabs } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, List, Space, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { AgentDayCredit } from './AgentDayCredit';
 import { AgentDayJournal } from './AgentDayJournal';
 import { AgentDayMemos } from './AgentDayMemos';
 import { AgentDaySales } from './AgentDaySales';
+import { AgentDaySalesPrint } from './AgentDaySalesPrint';
 import { shopToday, useAgentDay } from './AgentDayStore';
 import { ServiceDrawers } from './ServiceDrawers';
 
@@ -93,6 +95,8 @@ function MySales() {
   const [range, setRange] = useState<[string, string]>([today, today]);
   const [report, setReport] = useState<SalesReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const myName = useSession((s) => s.session?.staff.name);
   const load = useCallback(async () => {
     try {
       setReport(await api.agentDay.myReport({ from: range[0], to: range[1] }));
@@ -106,18 +110,37 @@ function MySales() {
   }, [load]);
   return (
     <div>
-      <DatePicker.RangePicker
-        aria-label={t('agentDay.range')}
-        value={[dayjs(range[0]), dayjs(range[1])]}
-        allowClear={false}
-        onChange={(v) =>
-          v && v[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])
-        }
-        style={{ marginBottom: 12 }}
-        data-testid="agentday-my-range"
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <DatePicker.RangePicker
+          aria-label={t('agentDay.range')}
+          value={[dayjs(range[0]), dayjs(range[1])]}
+          allowClear={false}
+          onChange={(v) =>
+            v && v[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])
+          }
+          data-testid="agentday-my-range"
+        />
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={!report}
+          onClick={() => setPrinting(true)}
+          data-testid="agentday-my-print"
+        >
+          {t('agentDay.print.button')}
+        </Button>
+      </Space>
       {error && <Alert type="error" showIcon title={error} />}
       <AgentDaySales report={report} team={false} />
+      {printing && report && (
+        <AgentDaySalesPrint
+          report={report}
+          from={range[0]}
+          to={range[1]}
+          team={false}
+          agentName={myName}
+          onClose={() => setPrinting(false)}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Select, Space, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { useCan, useSession } from '../../stores/session';
 import { AgentDayCredit } from './AgentDayCredit';
 import { AgentDayJournal } from './AgentDayJournal';
 import { AgentDaySales } from './AgentDaySales';
+import { AgentDaySalesPrint } from './AgentDaySalesPrint';
 import { shopToday } from './AgentDayStore';
 
 /**
@@ -78,6 +79,7 @@ function TeamReport() {
   const [report, setReport] = useState<SalesReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const load = useCallback(async () => {
     try {
       setReport(
@@ -118,7 +120,25 @@ function TeamReport() {
         <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="agentday-export">
           {t('agentDay.export')}
         </Button>
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={!report}
+          onClick={() => setPrinting(true)}
+          data-testid="agentday-team-print"
+        >
+          {t('agentDay.print.button')}
+        </Button>
       </Space>
+      {printing && report && (
+        <AgentDaySalesPrint
+          report={report}
+          from={range[0]}
+          to={range[1]}
+          team={!staffId}
+          agentName={staffId ? agents.find((a) => a.id === staffId)?.name : undefined}
+          onClose={() => setPrinting(false)}
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <AgentDaySales report={report} team />
       <CsvExportDialog

@@ -1,4 +1,4 @@
-import { BellOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { BellOutlined, DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import {
   Alert,
   Badge,
@@ -35,6 +35,7 @@ import { api, errorText, reportError } from '../../api';
 import { CsvExportDialog } from '../../components/CsvExportDialog';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
+import { ComplaintDeadlinesModal } from './ComplaintDeadlinesModal';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { useComplaintNotices } from './ComplaintsTabLabel';
 import { ServiceDrawers } from './ServiceDrawers';
@@ -50,6 +51,8 @@ export function ComplaintsPage() {
   const { t } = useTranslation();
   const timeZone = useSession((s) => s.timeZone);
   const canWrite = useCan('complaints.write');
+  const canDeadlines = useCan('complaints.deadlines');
+  const [deadlines, setDeadlines] = useState(false);
   // The page stays mounted while people switch: reload (and close what was open) for the next person.
   const staffId = useSession((s) => s.session?.staff.id);
   const [filter, setFilter] = useState<{ status?: 'active' | 'archived'; overdueOnly: boolean }>({
@@ -208,7 +211,13 @@ export function ComplaintsPage() {
         <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="cmp-export">
           {t('complaints.export')}
         </Button>
+        {canDeadlines && (
+          <Button icon={<SettingOutlined />} onClick={() => setDeadlines(true)} data-testid="cmp-deadlines">
+            {t('complaints.deadlines')}
+          </Button>
+        )}
       </Space>
+      <ComplaintDeadlinesModal open={deadlines} onClose={() => setDeadlines(false)} />
       {error && <Alert type="error" title={error} />}
       <Table<ComplaintRow>
         size="small"

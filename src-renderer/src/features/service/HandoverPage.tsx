@@ -1,4 +1,4 @@
-import { CheckOutlined, EditOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { api, reportError, ui } from '../../api';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { useHandover } from './HandoverStore';
+import { HandoverPrint } from './HandoverPrint';
 import { HandoverWriteModal } from './HandoverWriteModal';
 
 const KIND_COLOR: Record<HandoverKind, string> = {
@@ -99,6 +100,7 @@ export function HandoverPage() {
   const range: [string, string] | null =
     picked ?? (today ? [dayjs(today).subtract(6, 'day').format('YYYY-MM-DD'), today] : null);
   const [history, setHistory] = useState<HandoverItem[] | null>(null);
+  const [printDate, setPrintDate] = useState<string | null>(null);
 
   const [version, setVersion] = useState(0);
   const load = () => setVersion((v) => v + 1);
@@ -195,12 +197,31 @@ export function HandoverPage() {
         ) : (
           [...byDate.entries()].map(([date, items]) => (
             <div key={date} data-testid={`handover-day-${date}`}>
-              <Typography.Title level={5}>{date}</Typography.Title>
+              <Space style={{ marginBottom: 8 }}>
+                <Typography.Title level={5} style={{ margin: 0 }}>
+                  {date}
+                </Typography.Title>
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  onClick={() => setPrintDate(date)}
+                  data-testid={`handover-print-${date}`}
+                >
+                  {t('handover.print.button')}
+                </Button>
+              </Space>
               <List dataSource={items} renderItem={(i) => <ItemRow item={i} />} />
             </div>
           ))
         )}
       </Card>
+      {printDate && (
+        <HandoverPrint
+          date={printDate}
+          items={byDate.get(printDate) ?? []}
+          onClose={() => setPrintDate(null)}
+        />
+      )}
       {open && (
         <HandoverWriteModal
           open={writing}

@@ -21,6 +21,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  INQUIRY_BACKDATE_DAYS,
   INQUIRY_OUTCOMES,
   QUESTION_TYPES,
   type Inquiry,
@@ -51,6 +52,8 @@ interface EntryValues {
   outcome: InquiryOutcome;
   orderId?: string;
   note?: string;
+  /** When it happened, for an inquiry logged after the fact (empty: now). */
+  at?: dayjs.Dayjs | null;
 }
 
 const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -61,6 +64,7 @@ export function PresalesInquiries() {
   const timeZone = useSession((s) => s.timeZone);
   const me = useSession((s) => s.session?.staff.id);
   const canWrite = useCan('presales.write');
+  const anyTime = useCan('presales.manage');
   const version = useServiceUi((s) => s.version);
   const { openBuyer, openOrder, changed } = useServiceUi.getState();
   const [form] = Form.useForm<EntryValues>();
@@ -102,6 +106,7 @@ export function PresalesInquiries() {
         note: v.note ?? '',
         ...(v.skuId ? { skuId: v.skuId } : {}),
         ...(v.orderId ? { orderId: v.orderId } : {}),
+        ...(v.at ? { at: v.at.toISOString() } : {}),
       });
       ui().message.success(t('presales.saved', { name: saved.memberName }));
       form.resetFields();
@@ -110,7 +115,7 @@ export function PresalesInquiries() {
     } catch (e) {
       reportError(e, {
         form,
-        map: fieldsOf(['memberName', 'skuId', 'question', 'outcome', 'orderId', 'note']),
+        map: fieldsOf(['memberName', 'skuId', 'question', 'outcome', 'orderId', 'note', 'at']),
       });
     } finally {
       setBusy(false);
@@ -259,6 +264,20 @@ export function PresalesInquiries() {
                 placeholder={t('presales.orderPlaceholder')}
                 data-testid="presales-order"
                 aria-label={t('presales.order')}
+              />
+            </Form.Item>
+            <Form.Item name="at">
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: 170 }}
+                placeholder={t('presales.atNow')}
+                aria-label={t('presales.at')}
+                data-testid="presales-at"
+                disabledDate={(d) =>
+                  d.isAfter(dayjs(), 'day') ||
+                  (!anyTime && d.isBefore(dayjs().subtract(INQUIRY_BACKDATE_DAYS, 'day'), 'day'))
+                }
               />
             </Form.Item>
             <Form.Item name="note">

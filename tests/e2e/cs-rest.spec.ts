@@ -1,0 +1,208 @@
+// Customer-service leftovers on the demo shop, in zh-CN: 客服主管 sets the complaint deadlines
+// (投诉时限; a resolution deadline shorter than the response one is refused with the reason) →
+// an inquiry logged after the fact with its own time → the after-sales case form (售后处理单), the
+// day's handover sheet (交接本) and the team's daily sales report (客服日报) printed to A4 PDF and
+// converted to PNG to look at.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import { test, expect, pickOption, type HarnessInfo } from './fixtures';
+import zh from '../../src-renderer/src/i18n/zh-CN';
+
+test.use({ demo: true });
+
+async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId(`signin-person-${name}`).click();
+  await page.getByTestId('signin-pin').fill(pin);
+  await page.getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('header-person-name')).toHaveText(name);
+}
+
+/** One call through the harness's real router, as its own client (the test's starting data). */
+async function call<T>(
+  request: APIRequestContext,
+  harness: HarnessInfo,
+  client: string,
+  channel: string,
+  input: unknown,
+): Promise<T> {
+  const u = new URL(harness.url);
+  const res = await request.post(`${u.origin}/__api/${channel}`, {
+    headers: { 'x-shopdesk-token': u.searchParams.get('token')!, 'x-shopdesk-client': client },
+    data: input,
+  });
+  const env = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
+  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
+  return env.data as T;
+}
+
+/** The open print preview to an A4 PDF, its first page to PNG (ghostscript). */
+async function printToPng(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  const pdf = testInfo.outputPath(`${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const png = testInfo.outputPath(`${name}-page1.png`);
+  execFileSync('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-sDEVICE=png16m',
+    '-r70',
+    '-dFirstPage=1',
+    '-dLastPage=1',
+    `-sOutputFile=${png}`,
+    pdf,
+  ]);
+  expect(fs.statSync(png).size).toBeGreaterThan(5_000);
+  await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
+  return png;
+}
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+test('deadline settings, a late-logged inquiry, and the case form, handover sheet and daily report on paper', async ({
+  page,
+  request,
+  harness,
+  shot,
+}, testInfo) => {
+  const person = (role: string) => harness.demoPeople.find((p) => p.role === role)!;
+  const agent = person('cs_agent');
+  const sup = person('cs_supervisor');
+
+  // Starting data through the real router as the agent: a paid order, a return case on it, and
+  // today's handover items.
+  const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
+  const sku = db
+    .prepare(`SELECT id FROM sku WHERE archived_at IS NULL AND deleted_at IS NULL ORDER BY code LIMIT 1`)
+    .get() as { id: string };
+  const staff = db.prepare(`SELECT id FROM staff WHERE name = ?`).get(agent.name) as { id: string };
+  db.close();
+  const client = randomUUID();
+  await call(request, harness, client, 'auth.signIn', { staffId: staff.id, pin: agent.pin });
+  const order = await call<{ id: string; orderNo: string; lines: { id: string }[] }>(
+    request,
+    harness,
+    client,
+    'orders.create',
+    {
+      memberName: '春天里的小熊猫',
+      receiverName: '陈小雨',
+      receiverAddress: '浙江省 杭州市 余杭区 五常街道 文一西路 969 号',
+      status: 'shipped',
+      lines: [{ skuId: sku.id, quantity: 2 }],
+    },
+  );
+  const full = await call<{ buyerId: string; lines: { id: string }[] }>(
+    request,
+    harness,
+    client,
+    'orders.get',
+    {
+      id: order.id,
+    },
+  );
+  const kase = await call<{ caseNo: string }>(request, harness, client, 'aftersales.create', {
+    type: 'return_refund',
+    orderId: order.id,
+    lines: [{ orderLineId: full.lines[0]!.id, quantity: 1 }],
+    reason: '尺码偏小，买家申请退货退款',
+    note: '买家已拍照，吊牌完好，同意退货',
+    refundFen: 8900,
+  });
+  const open = await call<{ shifts: { templateId: string; name: string }[]; today: string }>(
+    request,
+    harness,
+    client,
+    'handover.open',
+    {},
+  );
+  await call(request, harness, client, 'handover.write', {
+    date: open.today,
+    templateId: open.shifts[0]!.templateId,
+    items: [
+      {
+        kind: 'buyer',
+        buyerId: full.buyerId,
+        text: '春天里的小熊猫 问退货地址，已发，晚班留意退货物流单号',
+      },
+      { kind: 'stock', skuId: sku.id, text: '纯棉睡衣 M 码只剩 2 件，已告诉仓库补货，晚班别答应现货' },
+    ],
+  });
+
+  // ------------------------------------------------------------------ 投诉时限 (客服主管)
+  await signIn(page, sup.name, sup.pin);
+  await page.getByTestId('tab-service').click();
+  await page.getByTestId('cs-subtab-complaints').click();
+  await page.getByTestId('cmp-deadlines').click();
+  const modal = page.locator('.ant-modal').filter({ hasText: zh.complaints.deadlinesTitle });
+  await expect(page.getByTestId('cmp-dl-severe-response')).toHaveValue('1');
+  await expect(page.getByTestId('cmp-dl-severe-resolve')).toHaveValue('24');
+  await page.getByTestId('cmp-dl-major-response').fill('6');
+  await page.getByTestId('cmp-dl-major-resolve').fill('4');
+  await page.getByTestId('cmp-deadlines-save').click();
+  await expect(modal.getByText(zh.errors.validation.resolveBeforeResponse)).toBeVisible();
+  await shot('deadlines-refused');
+  await page.getByTestId('cmp-dl-major-resolve').fill('36');
+  await expect(modal.getByText(zh.errors.validation.resolveBeforeResponse)).toHaveCount(0);
+  await shot('deadlines');
+  await page.getByTestId('cmp-deadlines-save').click();
+  await expect(page.getByText(zh.complaints.deadlinesSaved)).toBeVisible();
+  await expect(modal).toBeHidden();
+  await page.getByTestId('cmp-deadlines').click();
+  await expect(page.getByTestId('cmp-dl-major-response')).toHaveValue('6');
+  await expect(page.getByTestId('cmp-dl-major-resolve')).toHaveValue('36');
+  await page.keyboard.press('Escape');
+
+  // ------------------------------------------------------------------ an inquiry logged late
+  await page.getByTestId('cs-subtab-inquiries').click();
+  await page.getByTestId('presales-member').fill('补登的买家小周');
+  await pickOption(page, page.getByTestId('presales-question'), zh.presales.questions.size);
+  const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() - 86_400_000),
+  );
+  const at = page.getByTestId('presales-at');
+  await at.click();
+  await at.fill(`${yesterday} 21:15`);
+  // 确定 in the picker (Enter in this form saves the inquiry at once).
+  await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+  await expect(at).toHaveValue(`${yesterday} 21:15`);
+  await shot('inquiry-late');
+  await page.getByTestId('presales-save').click();
+  await expect(page.getByTestId('presales-row-补登的买家小周')).toContainText(`${yesterday} 21:15`);
+
+  // ------------------------------------------------------------------ 售后处理单
+  await page.getByTestId('cs-subtab-aftersales').click();
+  await page.getByTestId(`as-row-${kase.caseNo}`).click();
+  await page.getByTestId('as-print').click();
+  const asSheet = page.locator('.paper-preview [data-testid="as-sheet"]');
+  await expect(asSheet).toContainText(order.orderNo);
+  await expect(asSheet).toContainText('春天里的小熊猫');
+  await expect(asSheet).toContainText('89.00');
+  await shot('case-form-preview');
+  await printToPng(page, testInfo, 'case-form');
+  await page.locator('.ant-drawer-close').click();
+
+  // ------------------------------------------------------------------ 交接本
+  await page.getByTestId('cs-subtab-handover').click();
+  await page.getByTestId(`handover-print-${today()}`).click();
+  const hoSheet = page.locator('.paper-preview [data-testid="handover-sheet"]');
+  await expect(hoSheet).toContainText('纯棉睡衣 M 码只剩 2 件');
+  await expect(hoSheet).toContainText(agent.name);
+  await shot('handover-preview');
+  await printToPng(page, testInfo, 'handover-sheet');
+
+  // ------------------------------------------------------------------ 客服日报 (team view)
+  await page.getByTestId('cs-subtab-agentTeam').click();
+  await expect(page.getByTestId('agentday-team-report')).toBeVisible();
+  await page.getByTestId('agentday-team-print').click();
+  const dSheet = page.locator('.paper-preview [data-testid="agentday-sheet"]');
+  await expect(dSheet).toContainText(zh.agentDay.print.total);
+  await expect(dSheet).toContainText(yesterday); // the late inquiry counts on its own day
+  await shot('daily-report-preview');
+  await printToPng(page, testInfo, 'daily-report');
+});
