@@ -1050,6 +1050,13 @@ const en: Messages = {
     posted: 'Posted: {{name}} {{time}}',
   },
   errors: {
+    // samples (h-samples)
+    samplesOut:
+      '{{count}} sample pieces of this task are still out; return or write them off first, or the art supervisor completes it with a reason',
+    samplesNotYourTask:
+      "Only the task's requester, its assignee or the art supervisor may request samples for it",
+    loanNotRequested: 'Loan {{number}} has already been issued or cancelled',
+    loanNotOut: 'Loan {{number}} is not out, so nothing can be returned or written off',
     orderQueued: 'Order {{orderRef}} is already waiting to ship ({{number}})',
     noNormalBin: 'There is no active normal bin yet: create one under Bins first',
     notAnOrder: '{{number}} is not an order outbound waiting to ship',
@@ -1081,6 +1088,7 @@ const en: Messages = {
     invalidInput: 'Some fields need fixing',
     notFound: 'Not found; someone may have deleted it',
     notFoundOf: {
+      sampleLoan: 'Sample loan not found',
       handoverItem: 'Handover item not found',
       returnInspection: 'That return inspection was not found',
       bin: 'This bin was not found; someone may have deleted it',
@@ -1134,6 +1142,13 @@ const en: Messages = {
       productConflict: 'Differs from row {{row}} of the same product',
     },
     validation: {
+      // samples (h-samples)
+      taskNotFound: 'Design task not found',
+      notInPast: 'The date cannot be before today',
+      duplicateSku: 'Each product may appear on one line only',
+      notOnLoan: 'This product is not on this loan',
+      nothingReturned: 'Enter a good or damaged quantity',
+      moreThanOut: 'More than is still out ({{out}} pieces out)',
       orderRefFormat: 'An order number uses letters, digits and symbols only, no spaces',
       trackingNoFormat: 'A tracking number is 8–30 letters or digits',
       inspectionEmpty: 'Enter at least one good, defective or written-off piece',

@@ -1032,6 +1032,11 @@ const zhCN = {
     posted: '过账：{{name}} {{time}}',
   },
   errors: {
+    // samples (样品借出, h-samples)
+    samplesOut: '这个任务还有 {{count}} 件样品没有归还仓库；请先归还或核销，或由美工主管填写原因后完成',
+    samplesNotYourTask: '只有任务的发起人、负责人或美工主管可以为这个任务借样品',
+    loanNotRequested: '借用单 {{number}} 已经发出或已取消，不能再发出或取消',
+    loanNotOut: '借用单 {{number}} 没有在借出中，不能归还或核销',
     orderQueued: '订单 {{orderRef}} 已经在待发货里了（{{number}}），不要重复生成',
     noNormalBin: '还没有可用的普通库位，请先在库位管理里新建库位',
     notAnOrder: '单据 {{number}} 不是待发货的订单出库单',
@@ -1061,6 +1066,7 @@ const zhCN = {
     invalidInput: '有填写不正确的地方，请按提示修改',
     notFound: '找不到这条记录，可能已被别人删除',
     notFoundOf: {
+      sampleLoan: '找不到这张样品借用单',
       handoverItem: '找不到这条交接事项',
       returnInspection: '找不到这次退货验收记录',
       bin: '找不到这个库位，可能已被删除',
@@ -1112,6 +1118,13 @@ const zhCN = {
       productConflict: '同一个商品的内容和第 {{row}} 行不一致',
     },
     validation: {
+      // samples (h-samples)
+      taskNotFound: '找不到这个设计任务',
+      notInPast: '日期不能早于今天',
+      duplicateSku: '同一个商品只能填一行',
+      notOnLoan: '这个商品不在这张借用单上',
+      nothingReturned: '请填写良品或次品数量',
+      moreThanOut: '超过了未归还的数量（还有 {{out}} 件未归还）',
       orderRefFormat: '订单号只能用字母、数字和符号，不能有空格或汉字',
       trackingNoFormat: '物流单号是 8–30 位字母或数字',
       inspectionEmpty: '良品、次品、报废至少填一件',
