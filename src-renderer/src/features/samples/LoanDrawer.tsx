@@ -292,7 +292,11 @@ function LinesTable({ loan }: { loan: Loan }) {
         {
           title: t('samples.col.code'),
           dataIndex: 'code',
-          render: (v: string) => <span className="num">{v}</span>,
+          render: (v: string) => (
+            <span className="num" style={{ whiteSpace: 'nowrap' }}>
+              {v}
+            </span>
+          ),
         },
         {
           title: t('samples.col.product'),
@@ -402,7 +406,11 @@ function ReturnModal({ loan, onClose, onDone }: { loan: Loan; onClose(): void; o
           {
             title: t('samples.col.code'),
             dataIndex: 'code',
-            render: (v: string) => <span className="num">{v}</span>,
+            render: (v: string) => (
+              <span className="num" style={{ whiteSpace: 'nowrap' }}>
+                {v}
+              </span>
+            ),
           },
           { title: t('samples.col.out'), dataIndex: 'out', align: 'right', width: 70 },
           {

@@ -84,7 +84,11 @@ export function TaskSamples({ task }: { task: Task }) {
               {
                 title: t('samples.col.number'),
                 dataIndex: 'number',
-                render: (v: string) => <span className="num">{v}</span>,
+                render: (v: string) => (
+                  <span className="num" style={{ whiteSpace: 'nowrap' }}>
+                    {v}
+                  </span>
+                ),
               },
               { title: t('samples.col.status'), render: (_, r) => <LoanStatusTags loan={r} /> },
               {
@@ -105,8 +109,8 @@ export function TaskSamples({ task }: { task: Task }) {
               {
                 title: t('samples.documents'),
                 render: (_, r) => (
-                  <span className="num">
-                    {[r.outDocumentNumber, ...r.returnDocumentNumbers].filter(Boolean).join('、') || '—'}
+                  <span className="num" style={{ whiteSpace: 'pre' }}>
+                    {[r.outDocumentNumber, ...r.returnDocumentNumbers].filter(Boolean).join('\n') || '—'}
                   </span>
                 ),
               },
@@ -195,7 +199,11 @@ function RequestModal({
               {
                 title: t('samples.col.code'),
                 dataIndex: 'code',
-                render: (v: string) => <span className="num">{v}</span>,
+                render: (v: string) => (
+                  <span className="num" style={{ whiteSpace: 'nowrap' }}>
+                    {v}
+                  </span>
+                ),
               },
               {
                 title: t('samples.col.product'),
