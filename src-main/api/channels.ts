@@ -210,6 +210,16 @@ export const CHANNELS = [
   'aftersales.importPreview',
   'aftersales.importCommit',
   'aftersales.exportCsv',
+  // samples lent to the art team (样品借出, h-samples)
+  'samples.list',
+  'samples.get',
+  'samples.counts',
+  'samples.request',
+  'samples.cancel',
+  'samples.issue',
+  'samples.return',
+  'samples.writeOff',
+  'samples.exportCsv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

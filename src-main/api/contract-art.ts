@@ -106,6 +106,8 @@ export const taskReviewInput = z.strictObject({
   decision: z.enum(['approve', 'revise']),
   /** Required when asking for a revision (what to change). */
   comment: z.string().trim().max(2000).default(''),
+  /** h-samples: approving while samples are still out needs a reason (CONFLICT samplesOut otherwise). */
+  samplesOverrideReason: z.string().trim().min(1).max(200).optional(),
 });
 export const taskAttachInput = z.strictObject({
   id,

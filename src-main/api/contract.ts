@@ -20,6 +20,7 @@ import * as cmp from './contract-complaints';
 import * as agentDay from './contract-agentday';
 import * as presales from './contract-presales';
 import * as aftersales from './contract-aftersales';
+import * as samples from './contract-samples';
 
 export { CHANNELS, type Channel };
 
@@ -2078,6 +2079,30 @@ export const contract = {
       encoding: csvEncoding,
     }),
     'aftersales.read',
+  ),
+  // samples contract (样品借出, h-samples; schemas and types in contract-samples.ts)
+  'samples.list': def<Paged<samples.LoanRow>>()(
+    z.strictObject({ filter: samples.loanFilter.default({ view: 'open', q: '', mine: false }), ...page }),
+    'samples.read',
+  ),
+  'samples.get': def<samples.Loan>()(z.strictObject({ id }), 'samples.read'),
+  'samples.counts': def<samples.LoanCounts>()(empty, 'samples.read'),
+  /** By the task's requester or assignee, or an art reviewer (FORBIDDEN samplesNotYourTask otherwise). */
+  'samples.request': def<samples.Loan>()(samples.loanRequestInput, 'samples.request'),
+  /** A request not yet issued: the task's people, an art reviewer or the warehouse. */
+  'samples.cancel': def<samples.Loan>()(samples.loanCancelInput, 'samples.read'),
+  /** Creates and posts the 其他出库 (样品借出); below zero needs warehouse.override + overrideReason. */
+  'samples.issue': def<samples.Loan>()(samples.loanIssueInput, 'samples.issue'),
+  /** Posts a 其他入库 (样品归还): good → a normal bin, damaged → the defects bin; partial allowed. */
+  'samples.return': def<samples.Loan>()(samples.loanReturnInput, 'samples.issue'),
+  /** Lost samples, with a reason; no movement (they left stock on the outbound). */
+  'samples.writeOff': def<samples.Loan>()(samples.loanWriteOffInput, 'samples.writeOff'),
+  'samples.exportCsv': def<ExportResult>()(
+    z.strictObject({
+      filter: samples.loanFilter.default({ view: 'all', q: '', mine: false }),
+      encoding: csvEncoding,
+    }),
+    'samples.read',
   ),
 } as const satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 

@@ -39,6 +39,7 @@ import * as agentDay from '../modules/service/agent-day';
 import * as presales from '../modules/service/presales';
 import * as aftersales from '../modules/service/aftersales';
 import { refundImportCommit, refundImportPreview } from '../modules/service/aftersales-import';
+import * as samples from '../modules/warehouse/samples';
 
 /** The signed-in person's id (the router guarantees a session on non-public channels). */
 /** Book quantities of a blind stocktake go only to people who approve, or who do not count. */
@@ -252,7 +253,15 @@ export const handlers: HandlerTable = {
   'art.taskMove': {
     run: (ctx, input) => artTasks.moveTask(ctx.store, me(ctx), ctx.session!.staff.role, input),
   },
-  'art.taskReview': { run: (ctx, input) => artTasks.reviewTask(ctx.store, me(ctx), input) },
+  'art.taskReview': {
+    run: (ctx, input) => {
+      // h-samples: a task is not approved while its samples are out, unless a reason is given.
+      const { samplesOverrideReason, ...review } = input;
+      if (review.decision === 'approve')
+        samples.checkTaskCompletion(ctx.store, me(ctx), review.id, samplesOverrideReason);
+      return artTasks.reviewTask(ctx.store, me(ctx), review);
+    },
+  },
   'art.taskAttach': { run: (ctx, input) => artTasks.attachImages(ctx.store, me(ctx), input) },
   'art.tasksExportCsv': {
     mode: 'async',
@@ -569,6 +578,35 @@ export const handlers: HandlerTable = {
   'aftersales.exportCsv': {
     mode: 'async',
     run: (ctx, input) => aftersales.exportCases(ctx.store, ctx.host, input.filter, input.encoding),
+  },
+  // samples lent to the art team (样品借出, h-samples)
+  'samples.list': { mode: 'read', run: (ctx, input) => samples.listLoans(ctx.store, me(ctx), input) },
+  'samples.get': { mode: 'read', run: (ctx, input) => samples.getLoan(ctx.store, input.id) },
+  'samples.counts': { mode: 'read', run: (ctx) => samples.loanCounts(ctx.store) },
+  'samples.request': {
+    run: (ctx, input) => samples.requestSamples(ctx.store, caller(ctx).id, caller(ctx).role, input),
+  },
+  'samples.cancel': {
+    run: (ctx, input) => samples.cancelLoan(ctx.store, caller(ctx).id, caller(ctx).role, input),
+  },
+  'samples.issue': {
+    run: (ctx, input) =>
+      samples.issueLoan(ctx.store, me(ctx), {
+        ...input,
+        mayOverride: can(ctx.session?.staff.role, 'warehouse.override'),
+      }),
+  },
+  'samples.return': {
+    run: (ctx, input) =>
+      samples.returnLoan(ctx.store, me(ctx), {
+        ...input,
+        mayOverride: can(ctx.session?.staff.role, 'warehouse.override'),
+      }),
+  },
+  'samples.writeOff': { run: (ctx, input) => samples.writeOffLoan(ctx.store, me(ctx), input) },
+  'samples.exportCsv': {
+    mode: 'async',
+    run: (ctx, input) => samples.exportLoans(ctx.store, ctx.host, me(ctx), input),
   },
 };
 

@@ -109,6 +109,13 @@ const GRANTS = {
   'aftersales.read': ['director', ...SERVICE, 'wh_supervisor'],
   'aftersales.write': SERVICE,
   'aftersales.import': ['cs_supervisor'],
+  // Samples lent to the art team (样品借出, h-samples): see loans (warehouse and art); request them on
+  // a task (the task's people or 美工主管 — enforced in main); issue and receive them back (warehouse);
+  // write off a lost sample (仓储主管). Completing a task with samples out is art.review's, with a reason.
+  'samples.read': ['director', ...WAREHOUSE, ...ART],
+  'samples.request': ART,
+  'samples.issue': WAREHOUSE,
+  'samples.writeOff': ['wh_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -112,6 +112,21 @@ const artSetup = async (app: TestApp) => {
     taskVersion: inReview.version,
   };
 };
+/** samples (h-samples): stock (postedSetup), a shoot task in 进行中, a requested loan and an issued one. */
+const samplesSetup = async (app: TestApp) => {
+  const ids = await postedSetup(app);
+  const task = await app.ok<{ id: string }>(C, 'art.taskSave', {
+    type: 'shoot',
+    title: '拍摄',
+    skuIds: [ids.skuId],
+  });
+  await app.ok(C, 'art.taskMove', { id: task.id, to: 'doing' });
+  const req = { taskId: task.id, dueDate: '2099-01-01', lines: [{ skuId: ids.skuId, quantity: 1 }] };
+  const requested = await app.ok<{ id: string }>(C, 'samples.request', req);
+  const issued = await app.ok<{ id: string }>(C, 'samples.request', req);
+  await app.ok(C, 'samples.issue', { id: issued.id });
+  return { ...ids, taskId: task.id, requestedId: requested.id, issuedId: issued.id };
+};
 // service (客服 part 1): the order export pair imported; the unpaid order and its buyer.
 const orderPair = () => [
   { fileName: 'ExportOrderList.csv', contentBase64: b64(orderCsv('gbk')) },
@@ -1937,6 +1952,87 @@ const cases: Record<Channel, Case> = {
     invalid: () => ({ filter: { q: 'x'.repeat(65) }, encoding: 'latin1' }),
     invalidFields: ['filter.q', 'encoding'],
     forbidden: 'art_supervisor',
+  },
+  // samples (样品借出, h-samples)
+  'samples.list': {
+    prepare: samplesSetup,
+    as: 'art_agent',
+    valid: () => ({ filter: { view: 'overdue', mine: true, q: 'YP' } }),
+    invalid: () => ({ filter: { view: 'lost' }, limit: 0 }),
+    invalidFields: ['filter.view', 'limit'],
+    forbidden: 'cs_agent',
+  },
+  'samples.get': {
+    prepare: samplesSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.issuedId }),
+    invalid: () => ({ id: 'x' }),
+    invalidFields: ['id'],
+    forbidden: 'cs_supervisor',
+  },
+  'samples.counts': {
+    prepare: samplesSetup,
+    as: 'director',
+    valid: () => ({}),
+    invalid: () => ({ all: true }),
+    invalidFields: ['_'],
+    forbidden: 'cs_agent',
+  },
+  'samples.request': {
+    prepare: samplesSetup,
+    as: 'art_supervisor',
+    valid: (ids) => ({
+      taskId: ids.taskId,
+      dueDate: '2099-01-02',
+      lines: [{ skuId: ids.skuId, quantity: 2 }],
+    }),
+    invalid: (ids) => ({
+      taskId: ids.taskId,
+      dueDate: '2099-13-01',
+      lines: [{ skuId: ids.skuId, quantity: 0 }],
+    }),
+    invalidFields: ['dueDate', 'lines.0.quantity'],
+    forbidden: 'wh_supervisor',
+  },
+  'samples.cancel': {
+    prepare: samplesSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.requestedId, reason: '库存不足' }),
+    invalid: (ids) => ({ id: ids.requestedId, reason: 'x'.repeat(201) }),
+    invalidFields: ['reason'],
+    forbidden: 'cs_agent',
+  },
+  'samples.issue': {
+    prepare: samplesSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.requestedId }),
+    invalid: (ids) => ({ id: ids.requestedId, overrideReason: '' }),
+    invalidFields: ['overrideReason'],
+    forbidden: 'art_supervisor',
+  },
+  'samples.return': {
+    prepare: samplesSetup,
+    as: 'wh_agent',
+    valid: (ids) => ({ id: ids.issuedId, lines: [{ skuId: ids.skuId, good: 1 }] }),
+    invalid: (ids) => ({ id: ids.issuedId, lines: [{ skuId: ids.skuId, good: -1 }] }),
+    invalidFields: ['lines.0.good'],
+    forbidden: 'art_agent',
+  },
+  'samples.writeOff': {
+    prepare: samplesSetup,
+    as: 'wh_supervisor',
+    valid: (ids) => ({ id: ids.issuedId, lines: [{ skuId: ids.skuId, quantity: 1 }], reason: '遗失' }),
+    invalid: (ids) => ({ id: ids.issuedId, lines: [], reason: '' }),
+    invalidFields: ['lines', 'reason'],
+    forbidden: 'wh_agent',
+  },
+  'samples.exportCsv': {
+    prepare: samplesSetup,
+    as: 'wh_agent',
+    valid: () => ({ filter: { view: 'all' }, encoding: 'gbk' }),
+    invalid: () => ({ filter: { view: 'all' }, encoding: 'latin1' }),
+    invalidFields: ['encoding'],
+    forbidden: 'cs_agent',
   },
 };
 

@@ -13,6 +13,7 @@ import { makeApp, sampleProduct, type TestApp } from './helpers';
 import { b64, lineCsv, orderCsv } from './service-fixtures';
 import { refundCsv } from './aftersales-fixtures';
 import { casesCsvQuery } from '../../src-main/modules/service/aftersales';
+import { loanCsvQuery } from '../../src-main/modules/warehouse/samples';
 import {
   createOrderOutbound,
   packErrorsCaught,
@@ -938,6 +939,76 @@ describe('query plans (after-sales)', () => {
         );
         if (
           /^SCAN (aftersales_case|aftersales_line|aftersales_status|sales_order|sales_order_line|buyer|stock_document|shipment|return_inspection)\b/.test(
+            step,
+          )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('query plans (samples, h-samples)', () => {
+  it('uses an index for every loan lookup', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+    const skuId = p.skus[0]!.id;
+    const bin = await app.ok<{ id: string }>(C, 'warehouse.saveBin', { code: 'A-01-01' });
+    await app.ok(C, 'warehouse.saveBin', { code: 'C-99-01', kind: 'defects' });
+    const d = await app.ok<{ id: string }>(C, 'warehouse.saveDraft', {
+      type: 'purchase_in',
+      lines: [{ skuId, binId: bin.id, quantity: 9 }],
+    });
+    await app.ok(C, 'warehouse.post', { id: d.id });
+    const task = await app.ok<{ id: string }>(C, 'art.taskSave', {
+      type: 'shoot',
+      title: '拍摄',
+      skuIds: [skuId],
+    });
+    await app.ok(C, 'art.taskMove', { id: task.id, to: 'doing' });
+    const req = { taskId: task.id, dueDate: '2099-01-01', lines: [{ skuId, quantity: 3 }] };
+    const loan = await app.ok<{ id: string }>(C, 'samples.request', req);
+    const other = await app.ok<{ id: string }>(C, 'samples.request', req);
+    await app.ok(C, 'samples.cancel', { id: other.id });
+    await app.ok(C, 'samples.issue', { id: loan.id });
+    await app.ok(C, 'samples.return', { id: loan.id, lines: [{ skuId, good: 1, damaged: 1 }] });
+    await app.ok(C, 'samples.writeOff', { id: loan.id, lines: [{ skuId, quantity: 1 }], reason: '遗失' });
+    await app.ok(C, 'samples.request', req);
+    await app.ok(C, 'art.taskMove', { id: task.id, to: 'review' });
+    await app.ok(C, 'art.taskReview', { id: task.id, decision: 'approve' });
+    for (const filter of [
+      { view: 'open' },
+      { view: 'requested' },
+      { view: 'out' },
+      { view: 'overdue' },
+      { view: 'closed' },
+      { view: 'all' },
+      { view: 'all', mine: true },
+      { view: 'all', taskId: task.id },
+      { view: 'open', q: 'TX001' },
+    ])
+      await app.ok(C, 'samples.list', { filter });
+    await app.ok(C, 'samples.get', { id: loan.id });
+    await app.ok(C, 'samples.counts', {});
+    await app.ok(C, 'samples.exportCsv', { filter: { view: 'open', mine: true } });
+    const sqls = app.store
+      .preparedSql()
+      .filter((s) => /sample_(loan|event)/.test(s) && /^\s*(SELECT|UPDATE)/i.test(s));
+    // The export's query, built the same way.
+    for (const view of ['all', 'overdue'] as const)
+      sqls.push(loanCsvQuery(app.store, app.people.manager!.id, { view, q: 'TX', mine: true }).sql);
+    expect(sqls.length).toBeGreaterThan(10);
+    const offenders: string[] = [];
+    for (const sql of sqls) {
+      const alias = aliases(sql);
+      for (const raw of planOf(app, sql)) {
+        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
+          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
+        );
+        if (
+          /^SCAN (sample_loan|sample_loan_line|sample_event|stock_document|stock_document_line|stock_movement|art_task|sku|product)\b/.test(
             step,
           )
         )

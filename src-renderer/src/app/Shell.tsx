@@ -46,6 +46,8 @@ import { initialOf, roleColor } from '../lib/roles';
 import { useCatalog } from '../stores/catalog';
 import { useSession, useTabs } from '../stores/session';
 import { useWarehouse, type WarehousePage } from '../stores/warehouse';
+import { SamplesPage } from '../features/samples/SamplesPage';
+import { SamplesTabLabel } from '../features/samples/SamplesTabLabel';
 import { SwitchPersonModal } from './SwitchPersonModal';
 
 type PresalesPage = 'inquiries' | 'templates' | 'knowledge';
@@ -61,7 +63,7 @@ type ServicePage =
   | 'agentTeam'
   | 'aftersales'
   | PresalesPage;
-type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment';
+type ArtPage = 'tasks' | 'library' | 'readiness' | 'artAssessment' | 'artSamples';
 type FeatureKey =
   'catalogLookup' | 'staff' | 'shop' | 'audit' | 'myPin' | WarehousePage | ArtPage | ServicePage;
 type T = TFunction;
@@ -114,6 +116,13 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'warehouse.read',
       label: (t) => t('returns.tab'),
       render: () => <ReturnsPage />,
+    },
+    // samples lent to the art team (样品借出, h-samples); badge = requests waiting
+    {
+      key: 'samples',
+      needs: 'samples.read',
+      label: (t) => <SamplesTabLabel label={t('samples.tab')} badge="requested" />,
+      render: () => <SamplesPage mode="warehouse" />,
     },
     {
       key: 'balances',
@@ -239,6 +248,13 @@ const FEATURES: Record<Tab, Feature[]> = {
       needs: 'art.read',
       label: (t) => t('art.assessment.title'),
       render: () => <AssessmentPage kind="art" />,
+    },
+    // samples borrowed from the warehouse (h-samples); badge = overdue loans
+    {
+      key: 'artSamples',
+      needs: 'samples.read',
+      label: (t) => <SamplesTabLabel label={t('samples.artTab')} badge="overdue" />,
+      render: () => <SamplesPage mode="art" />,
     },
     // 美工主管 reads the 中差评 (colour and picture complaints) without the service tab.
     { key: 'reviews', needs: 'reviews.read', label: (t) => t('reviews.tab'), render: () => <ReviewsPage /> },

@@ -17,7 +17,8 @@ export type WarehousePage =
   | 'stocktake'
   | 'alerts'
   | 'rota'
-  | 'assessment';
+  | 'assessment'
+  | 'samples';
 
 export const DIRECTION: Readonly<Record<DocType, 'in' | 'out' | 'transfer'>> = {
   purchase_in: 'in',

@@ -34,10 +34,12 @@ import {
 } from '../../../../src-main/api/contract-art';
 import { can } from '../../../../src-main/api/permissions';
 import type { StaffPublic } from '../../../../src-main/api/contract';
-import { api, fieldsOf, reportError, ui } from '../../api';
+import { api, fieldsOf, isFailure, reportError, ui } from '../../api';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { STATUS_COLOR } from './TasksPage';
+import { TaskSamples } from '../samples/TaskSamples';
+import { SamplesOverrideModal } from '../samples/SamplesOverrideModal';
 
 interface FormValues {
   type: TaskType;
@@ -83,6 +85,8 @@ export function TaskDrawer({
   const [reviewing, setReviewing] = useState<'approve' | 'revise' | null>(null);
   const [comment, setComment] = useState('');
   const [picking, setPicking] = useState(false);
+  // h-samples: approving with samples still out asks the reviewer for a reason.
+  const [samplesOut, setSamplesOut] = useState<number | null>(null);
   const isNew = taskId === null;
 
   useEffect(() => {
@@ -192,7 +196,7 @@ export function TaskDrawer({
     }
   }
 
-  async function review() {
+  async function review(samplesOverrideReason?: string) {
     if (!task || !reviewing) return;
     setBusy(true);
     try {
@@ -202,13 +206,16 @@ export function TaskDrawer({
           expectedVersion: task.version,
           decision: reviewing,
           comment,
+          ...(samplesOverrideReason ? { samplesOverrideReason } : {}),
         }),
       );
       setReviewing(null);
       setComment('');
+      setSamplesOut(null);
       onChanged();
     } catch (e) {
-      reportError(e);
+      if (isFailure(e, 'CONFLICT', 'samplesOut')) setSamplesOut(Number(e.error.params?.count ?? 0));
+      else reportError(e);
     } finally {
       setBusy(false);
     }
@@ -398,6 +405,7 @@ export function TaskDrawer({
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.noDeliverables')} />
           )}
+          <TaskSamples task={task} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('tasks.history')}
           </Typography.Title>
@@ -427,7 +435,7 @@ export function TaskDrawer({
         open={reviewing !== null}
         title={reviewing === 'revise' ? t('tasks.reviseTitle') : t('tasks.approveTitle')}
         onCancel={() => setReviewing(null)}
-        onOk={review}
+        onOk={() => void review()}
         okText={reviewing === 'revise' ? t('tasks.revise') : t('tasks.approve')}
         okButtonProps={
           {
@@ -450,6 +458,14 @@ export function TaskDrawer({
           data-testid="art-review-comment"
         />
       </Modal>
+      {samplesOut !== null && (
+        <SamplesOverrideModal
+          count={samplesOut}
+          busy={busy}
+          onCancel={() => setSamplesOut(null)}
+          onOk={(reason) => void review(reason)}
+        />
+      )}
       {picking && task && (
         <DeliverablePicker
           skuIds={task.skus.map((s) => s.id)}
