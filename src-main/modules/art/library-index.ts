@@ -153,6 +153,7 @@ export class LibraryIndex {
   }
 
   private reset(): void {
+    this.built = false;
     this.store.db.exec(TRACKING_SQL);
     this.store.db.exec('DELETE FROM temp.library_dirty');
     this.entries = new Map();
