@@ -10,6 +10,7 @@ import { DatabaseTooNewError, openStore, type Store } from './db/store';
 import { makeEmitter, registerIpc, senderCheck } from './ipc';
 import { resolveDataDir, resolveNativeBinding } from './paths';
 import { libraryRoot } from './modules/art/files';
+import { DropRegistry } from './modules/art/drops';
 import {
   APP_ORIGIN,
   handleAppProtocol,
@@ -29,6 +30,8 @@ const origins = trustedOrigins({ isPackaged: app.isPackaged, rendererUrl: devSer
 let mainWindow: BrowserWindow | null = null;
 let store: Store | null = null;
 let router: Router | null = null;
+/** Paths of files dropped onto a window (drag and drop import), per client. */
+const drops = new DropRegistry();
 
 if (!app.requestSingleInstanceLock()) {
   // Another ShopDesk is running on this PC (one SQLite writer); it gets focus via second-instance.
@@ -108,6 +111,7 @@ function onReady(): void {
 
   const host: Host = {
     appVersion: app.getVersion(),
+    takeDroppedPaths: (clientId) => drops.take(clientId),
     async chooseSavePath({ defaultName, filterName, extensions }) {
       const options = {
         defaultPath: join(app.getPath('documents'), defaultName),
@@ -142,7 +146,12 @@ function onReady(): void {
     host,
     emit: makeEmitter((clientId) => webContents.fromId(Number(clientId))),
   });
-  registerIpc({ ipcMain, router, isTrustedSender: senderCheck(origins) });
+  registerIpc({
+    ipcMain,
+    router,
+    isTrustedSender: senderCheck(origins),
+    onDrop: (clientId, paths) => drops.record(clientId, paths),
+  });
 
   createWindow();
 }
@@ -161,6 +170,7 @@ function createWindow(): void {
   }
   win.on('closed', () => {
     router?.dropClient(clientId);
+    drops.forget(clientId);
     if (mainWindow === win) mainWindow = null;
   });
 

@@ -8,12 +8,12 @@
 // and webviews all denied (security.ts) this should always hold; if it does not, something is
 // loaded that is not our UI and it gets nothing.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNELS, EVENTS, IPC_CALL, IPC_EVENT } from './api/channels';
+import { CHANNELS, EVENTS, IPC_CALL, IPC_DROP, IPC_EVENT } from './api/channels';
 import type { Envelope } from './api/contract';
 import type { Router } from './api/router';
 import { originOf } from './protocol';
 
-export { IPC_CALL, IPC_EVENT };
+export { IPC_CALL, IPC_DROP, IPC_EVENT };
 
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
 const EVENT_SET: ReadonlySet<string> = new Set(EVENTS);
@@ -60,6 +60,11 @@ export function registerIpc(deps: {
   router: Pick<Router, 'call'>;
   isTrustedSender(frame: SenderFrame): boolean;
   logError?: (e: unknown, channel: string) => void;
+  /**
+   * The preload's drop listener reporting the paths of a trusted drop (IPC_DROP): recorded for
+   * the sender's client (art/drops.ts), only from a trusted sender like every call.
+   */
+  onDrop?: (clientId: string, paths: unknown) => number;
 }): () => void {
   const logError =
     deps.logError ?? ((e: unknown, ch: string) => console.error(`[ipc] ${ch} failed unexpectedly:`, e));
@@ -91,7 +96,24 @@ export function registerIpc(deps: {
     },
   );
 
-  return () => deps.ipcMain.removeHandler(IPC_CALL);
+  const onDrop = deps.onDrop;
+  if (onDrop)
+    deps.ipcMain.handle(IPC_DROP, (event, paths: unknown): number => {
+      const frame = senderFrameOf(event);
+      let trusted = false;
+      try {
+        trusted = frame !== null && deps.isTrustedSender(frame);
+      } catch {
+        trusted = false;
+      }
+      // Synchronous: recorded before any later call from the same window is handled.
+      return trusted ? onDrop(String(event.sender.id), paths) : 0;
+    });
+
+  return () => {
+    deps.ipcMain.removeHandler(IPC_CALL);
+    if (onDrop) deps.ipcMain.removeHandler(IPC_DROP);
+  };
 }
 
 type EventTarget = Pick<WebContents, 'send' | 'isDestroyed'>;

@@ -2,11 +2,11 @@
 // context bridge. Sandboxed, so it is bundled into one CommonJS file with no other require()s.
 // Nothing raw crosses the bridge: no ipcRenderer, no Electron event objects, no generic
 // "send to any channel" function — only one function per contract channel and `events.on`.
-import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, EVENTS, IPC_CALL, IPC_EVENT } from '../src-main/api/channels';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { CHANNELS, EVENTS, IPC_CALL, IPC_DROP, IPC_EVENT } from '../src-main/api/channels';
 import type { ShopdeskApi } from './api-types';
 
-export { IPC_CALL, IPC_EVENT };
+export { IPC_CALL, IPC_DROP, IPC_EVENT };
 
 type Invoke = (ipcChannel: string, channel: string, input: unknown) => Promise<unknown>;
 type RawListener = (event: unknown, ...args: unknown[]) => void;
@@ -57,6 +57,47 @@ export function buildApi(invoke: Invoke, on: On, off: Off): ShopdeskApi {
   return deepFreeze(api) as unknown as ShopdeskApi;
 }
 
+/** The parts of a drop event the listener reads. */
+interface DropLike {
+  readonly isTrusted: boolean;
+  readonly dataTransfer: { readonly files: ArrayLike<unknown> } | null;
+}
+interface DropTarget {
+  addEventListener(type: 'drop', listener: (e: DropLike) => void, capture: boolean): void;
+}
+
+/**
+ * Drag and drop import: on every drop onto the page (capture phase, before the page's own
+ * handlers), the paths of the dropped files and folders go to main, which records them for this
+ * window (src-main/modules/art/drops.ts). Only a *trusted* event counts — one the browser made
+ * from a real drop, never one dispatched by page script — and only files with a path, which only
+ * the OS can give (a File built by script has none). The page itself never sees or sends a path.
+ */
+export function installDropListener(
+  target: DropTarget,
+  pathOf: (file: unknown) => string,
+  send: (paths: string[]) => void,
+): void {
+  target.addEventListener(
+    'drop',
+    (e) => {
+      if (!e.isTrusted || !e.dataTransfer) return;
+      const paths: string[] = [];
+      for (let i = 0; i < e.dataTransfer.files.length; i++) {
+        let p = '';
+        try {
+          p = pathOf(e.dataTransfer.files[i]);
+        } catch {
+          p = '';
+        }
+        if (p) paths.push(p);
+      }
+      if (paths.length) send(paths);
+    },
+    true,
+  );
+}
+
 const api = buildApi(
   (ipcChannel, channel, input) => ipcRenderer.invoke(ipcChannel, channel, input),
   (ipcChannel, listener) => void ipcRenderer.on(ipcChannel, listener),
@@ -64,3 +105,11 @@ const api = buildApi(
 );
 
 contextBridge.exposeInMainWorld('shopdesk', api);
+
+const page = (globalThis as { window?: DropTarget }).window;
+if (page)
+  installDropListener(
+    page,
+    (file) => webUtils.getPathForFile(file as File),
+    (paths) => void ipcRenderer.invoke(IPC_DROP, paths),
+  );

@@ -231,3 +231,5 @@ export type EventName = (typeof EVENTS)[number];
 /** The two Electron IPC channel names under which all calls and events travel. */
 export const IPC_CALL = 'shopdesk:call';
 export const IPC_EVENT = 'shopdesk:event';
+/** Preload → main: the paths of a trusted drop event's files (drag and drop import; art/drops.ts). */
+export const IPC_DROP = 'shopdesk:drop';

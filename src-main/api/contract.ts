@@ -1750,9 +1750,12 @@ export const contract = {
   ),
   'art.libraryGet': def<art.LibraryImage>()(z.strictObject({ id }), 'art.read'),
   'art.libraryTags': def<{ path: string; count: number }[]>()(empty, 'art.read'),
-  /** Main opens the file (or folder) dialog; the renderer never sends a path. */
+  /**
+   * Main opens the file (or folder) dialog, or takes what was dropped onto this window (`drop`:
+   * recorded by main from the preload's trusted drop event); the renderer never sends a path.
+   */
   'art.libraryImport': def<art.ImportReport>()(
-    z.strictObject({ mode: z.enum(['files', 'folder']) }),
+    z.strictObject({ mode: z.enum(['files', 'folder', 'drop']) }),
     'art.library',
   ),
   /** Bulk edit: use, status, stage, version parent, note, tags and SKU links. */

@@ -273,7 +273,10 @@ export const handlers: HandlerTable = {
   'art.libraryImport': {
     // async: the open dialog, then one transaction per file (a bad file never stops the rest).
     mode: 'async',
-    run: (ctx, input) => library.importFromDialog(ctx.store, ctx.host, me(ctx), input.mode),
+    run: (ctx, input) =>
+      input.mode === 'drop'
+        ? library.importDropped(ctx.store, ctx.host, me(ctx), ctx.clientId)
+        : library.importFromDialog(ctx.store, ctx.host, me(ctx), input.mode),
   },
   'art.libraryUpdate': { run: (ctx, input) => library.updateImages(ctx.store, me(ctx), input) },
   'art.libraryTrash': {

@@ -20,6 +20,12 @@ export interface Host {
     filterName: string;
     extensions: string[];
   }): Promise<string[] | null>;
+  /**
+   * The paths of the files and folders last dropped onto this client's window (drag and drop
+   * import), taken once; null if there was no recent drop. Electron: recorded from the preload's
+   * trusted drop events (modules/art/drops.ts). Harness: recorded by its shim.
+   */
+  takeDroppedPaths?(clientId: string): string[] | null;
   /** Ask for a folder to write into (e.g. exported images). Absolute path, or null if cancelled. */
   chooseFolder?(opts: { title: string }): Promise<string | null>;
 }

@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../src-main/db/store';
 import type { DEMO_PEOPLE } from '../../resources/demo/shop';
 import { seedDemoShop } from '../../resources/demo/shop';
 import { LIBRARY_CONTENT_TYPES, libraryRoot, resolveLibraryPath } from '../../src-main/modules/art/files';
+import { DropRegistry } from '../../src-main/modules/art/drops';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -66,10 +67,21 @@ function shimSource(): string {
   const channels = ${JSON.stringify(CHANNELS)};
   const eventNames = ${JSON.stringify(EVENTS)};
   const api = {};
+  // Drag and drop: the stand-in for the preload's drop listener. A browser gives the page no
+  // paths, so the harness takes each dropped file's NAME as a file or folder in its import folder
+  // (tests put them there) and records them for this client, as main does from a real drop.
+  // Calls made after a drop wait until it is recorded (in Electron, IPC keeps that order).
+  let dropped = Promise.resolve();
+  window.addEventListener('drop', (e) => {
+    const names = Array.from((e.dataTransfer && e.dataTransfer.files) || [], (f) => f.name);
+    if (!names.length) return;
+    dropped = fetch('/__drop', { method: 'POST', headers, body: JSON.stringify(names) }).then(() => {}, () => {});
+  }, true);
   for (const ch of channels) {
     const [ns, m] = ch.split('.');
     api[ns] = api[ns] || {};
     api[ns][m] = async (input) => {
+      await dropped;
       const res = await fetch('/__api/' + ch, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
       return res.json();
     };
@@ -115,6 +127,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       : null;
 
   const streams = new Map<string, Set<http.ServerResponse>>();
+  const drops = new DropRegistry();
   const router = createRouter({
     store,
     host: {
@@ -135,6 +148,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
           .map((e) => path.join(importDir, e.name))
           .sort();
       },
+      takeDroppedPaths: (clientId) => drops.take(clientId),
       async chooseFolder() {
         // A fresh folder per export under the export folder (the folder dialog's stand-in).
         let target = path.join(exportDir, 'images');
@@ -184,6 +198,36 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         router
           .call(client, decodeURIComponent(url.pathname.slice('/__api/'.length)), input)
           .then((env) => send(200, 'application/json; charset=utf-8', JSON.stringify(env)));
+      });
+      return;
+    }
+    if (url.pathname === '/__drop') {
+      if (req.method !== 'POST' || req.headers['x-shopdesk-token'] !== token)
+        return send(403, 'text/plain', 'forbidden');
+      const client = String(req.headers['x-shopdesk-client'] ?? '');
+      if (!/^[0-9a-f-]{36}$/.test(client)) return send(400, 'text/plain', 'bad client');
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        let names: unknown;
+        try {
+          names = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          return send(400, 'text/plain', 'bad json');
+        }
+        // Plain names only, each resolved inside the import folder.
+        const ok =
+          Array.isArray(names) &&
+          names.every(
+            (n) => typeof n === 'string' && n !== '' && n === path.basename(n) && !n.startsWith('.'),
+          );
+        const n = ok
+          ? drops.record(
+              client,
+              (names as string[]).map((x) => path.join(importDir, x)),
+            )
+          : 0;
+        send(200, 'application/json; charset=utf-8', JSON.stringify({ recorded: n }));
       });
       return;
     }

@@ -8,6 +8,7 @@ import type { Role } from '../../src-main/api/permissions';
 import { createRouter, type Router } from '../../src-main/api/router';
 import { DB_FILE, openStore, type Store } from '../../src-main/db/store';
 import { createStaff, setup } from '../../src-main/modules/staff/service';
+import { DropRegistry } from '../../src-main/modules/art/drops';
 
 export function tempDir(prefix = 'shopdesk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -22,6 +23,8 @@ export interface TestApp {
   pickPaths: string[] | null;
   /** What the host's folder dialog answers (art exports); null = cancelled. Tests set it. */
   pickFolder: string | null;
+  /** Dropped paths per client (drag and drop import), as main records them from the preload. */
+  drops: DropRegistry;
   /** Staff ids by role (after `withShop`). */
   people: Partial<Record<Role, { id: string; pin: string }>>;
   /** Call as a client; returns the envelope. */
@@ -53,6 +56,7 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
       chooseSavePath: async ({ defaultName }) => (opts.cancelSave ? null : path.join(exportDir, defaultName)),
       chooseOpenPaths: async () => app.pickPaths,
       chooseFolder: async () => app.pickFolder,
+      takeDroppedPaths: (clientId) => app.drops.take(clientId),
     },
     logError: () => {},
   });
@@ -63,6 +67,7 @@ export function makeApp(opts: { shop?: boolean; cancelSave?: boolean; now?: () =
     exportDir,
     pickPaths: null,
     pickFolder: null,
+    drops: new DropRegistry(),
     people,
     call: (client, channel, input) => router.call(client, channel, input ?? {}) as never,
     async ok(client, channel, input) {

@@ -38,6 +38,7 @@ import { exportCsv, type CsvEncoding, type CsvQuery } from '../../lib/export';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
 import { objectPath, objectUrl, safeFileName, thumbUrl, type LibraryExt } from './files';
+import { libraryIndex, type IndexQuery } from './library-index';
 import { kickThumbs } from './thumbs';
 import { dayStartIso, exifToIso, localToday, zoneOffsetMinutes } from './time';
 
@@ -244,12 +245,73 @@ export function librarySql(
   return { where: parts.join(' AND '), params };
 }
 
-/** One page, newest import first. Only the page's rows are read (the grid pages as it scrolls). */
+/** True when the filter is the grid as it opens (nothing chosen; the library or the trash). */
+function isPlain(f: LibraryFilterData): boolean {
+  return !f.q && !f.tag && !f.skuId && !f.use && !f.status && !f.from && !f.to && !f.flagged;
+}
+
+/** The filter in the in-memory index's terms (the same meaning as librarySql). */
+function indexQuery(store: Store, f: LibraryFilterData): IndexQuery {
+  const tz = shopTimeZone(store);
+  return {
+    q: f.q,
+    tagIds: f.tag
+      ? store
+          .stmt<{ id: string }>(
+            `SELECT id FROM library_tag WHERE path = @tag OR (path >= @lo AND path < @hi)`,
+          )
+          .all({ tag: f.tag, lo: `${f.tag}/`, hi: `${f.tag}0` })
+          .map((t) => t.id)
+      : null,
+    skuId: f.skuId ?? null,
+    use: f.use ? (f.use === 'none' ? '' : f.use) : null,
+    status: f.status ?? null,
+    fromAt: f.from ? dayStartIso(f.from, tz) : null,
+    toAt: f.to ? dayStartIso(f.to, tz, true) : null,
+    flagged: f.flagged ? getRules(store) : null,
+    trash: f.trash,
+  };
+}
+
+/**
+ * One page, newest import first. Only the page's rows are read (the grid pages as it scrolls).
+ * Filters are answered by the in-memory index (library-index.ts); the grid as it opens is answered
+ * by SQL until the index is built (it is warmed in the background meanwhile), so opening the
+ * library never waits for the index.
+ */
 export function listImages(
   store: Store,
   input: { filter: LibraryFilterData; offset: number; limit: number },
 ): Paged<LibraryImageRow> {
+  const index = libraryIndex(store);
+  if (!index.ready && isPlain(input.filter)) {
+    void index.warm();
+    return listImagesSql(store, input);
+  }
+  const { rowids, total } = index.query(indexQuery(store, input.filter), input.offset, input.limit);
+  const rows = store
+    .stmt<ImageDb>(
+      `SELECT i.* FROM json_each(@rowids) j CROSS JOIN library_image i ON i.rowid = j.value ORDER BY j.key`,
+    )
+    .all({ rowids: JSON.stringify(rowids) });
+  return { rows: decorate(store, rows), total };
+}
+
+/** The same page in plain SQL (the grid as it opens, before the index is built; tests compare). */
+export function listImagesSql(
+  store: Store,
+  input: { filter: LibraryFilterData; offset: number; limit: number },
+): Paged<LibraryImageRow> {
   const { where, params } = librarySql(store, input.filter);
+  // The whole library counted by SQLite's b-tree count (the smallest index) minus the trash (a
+  // partial index): far fewer pages than counting the live index entry by entry.
+  const plainTotal = () =>
+    store.stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM library_image`).get()!.n -
+    store
+      .stmt<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM library_image INDEXED BY library_image_trash WHERE deleted_at IS NOT NULL`,
+      )
+      .get()!.n;
   const rows = store
     .stmt<ImageDb>(
       // The page's rowids from the index first (no row is read while skipping the offset).
@@ -258,9 +320,10 @@ export function listImages(
        ORDER BY i.imported_at DESC, i.rowid DESC`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset });
-  const total = store
-    .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM library_image i WHERE ${where}`)
-    .get(params)!.n;
+  const total =
+    isPlain(input.filter) && !input.filter.trash
+      ? plainTotal()
+      : store.stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM library_image i WHERE ${where}`).get(params)!.n;
   return { rows: decorate(store, rows), total };
 }
 
@@ -332,15 +395,35 @@ export function getImage(store: Store, id: string): LibraryImage {
   };
 }
 
+/**
+ * Every tag with its number of images not in the trash. From the index when it is built (a few
+ * ms); before that from two index-only counts — all links per tag (library_image_tag_tag), minus
+ * the links of trashed images (library_image_trash) — instead of joining every link to its image.
+ */
 export function listTags(store: Store): { path: string; count: number }[] {
-  return store
-    .stmt<{ path: string; count: number }>(
-      `SELECT t.path, COUNT(i.id) AS count FROM library_tag t
-       LEFT JOIN library_image_tag it ON it.tag_id = t.id
-       LEFT JOIN library_image i ON i.id = it.image_id AND i.deleted_at IS NULL
-       GROUP BY t.id ORDER BY t.path`,
-    )
+  const tags = store
+    .stmt<{ id: string; path: string }>(`SELECT id, path FROM library_tag ORDER BY path`)
     .all();
+  const index = libraryIndex(store);
+  let counts: Map<string, number>;
+  if (index.ready) counts = index.tagCountsById();
+  else {
+    counts = new Map();
+    for (const r of store
+      .stmt<{ tag_id: string; n: number }>(
+        `SELECT tag_id, COUNT(*) AS n FROM library_image_tag INDEXED BY library_image_tag_tag GROUP BY tag_id`,
+      )
+      .all())
+      counts.set(r.tag_id, r.n);
+    for (const r of store
+      .stmt<{ tag_id: string; n: number }>(
+        `SELECT it.tag_id, COUNT(*) AS n FROM library_image i INDEXED BY library_image_trash
+           JOIN library_image_tag it ON it.image_id = i.id WHERE i.deleted_at IS NOT NULL GROUP BY it.tag_id`,
+      )
+      .all())
+      counts.set(r.tag_id, (counts.get(r.tag_id) ?? 0) - r.n);
+  }
+  return tags.map((t) => ({ path: t.path, count: counts.get(t.id) ?? 0 }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,8 +605,11 @@ export async function importPaths(store: Store, by: string, paths: string[]): Pr
       );
       return true;
     });
-    if (inserted) report.imported.push({ id, fileName });
-    else {
+    if (inserted) {
+      report.imported.push({ id, fileName });
+      // Thumbnails start with the first file and run alongside the rest of the import.
+      void kickThumbs(store);
+    } else {
       const e = dup()!;
       report.duplicates.push({
         fileName,
@@ -533,7 +619,6 @@ export async function importPaths(store: Store, by: string, paths: string[]): Pr
       });
     }
   }
-  if (report.imported.length) void kickThumbs(store);
   return report;
 }
 
@@ -547,6 +632,18 @@ export async function importFromDialog(
   const picked = await host.chooseOpenPaths({ mode, filterName: '图片', extensions: OPEN_EXTENSIONS });
   if (!picked || !picked.length) return { cancelled: true, imported: [], duplicates: [], errors: [] };
   return importPaths(store, by, picked);
+}
+
+/** Import what the person dropped onto the window (recorded by main from a real drop; drops.ts). */
+export async function importDropped(
+  store: Store,
+  host: Host,
+  by: string,
+  clientId: string,
+): Promise<ImportReport> {
+  const dropped = host.takeDroppedPaths?.(clientId) ?? null;
+  if (!dropped || !dropped.length) throw new AppError('CONFLICT', 'noDrop');
+  return importPaths(store, by, dropped);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,21 @@
-// Thumbnails, made in the background after an import: one worker per store takes images whose
-// `thumb` is 'pending' (oldest first), writes a 320 px WebP with sharp (EXIF-rotated) and marks
-// the row 'done' — or 'failed' when the file cannot be decoded (a truncated or corrupt image),
+// Thumbnails, made in the background while and after an import: one worker per store takes images
+// whose `thumb` is 'pending' (oldest first), THUMB_CONCURRENCY at a time, writes a 320 px WebP with
+// sharp (EXIF-rotated; JPEGs shrink on load) and marks the row 'done' — or 'failed' when the file cannot be decoded (a truncated or corrupt image),
 // which the library shows. The `thumb` column is a derived cache state, not a human change, so it
 // is not recorded in change_log. Progress is what is still pending (`thumbStatus`).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Store } from '../../db/store';
 import { objectPath, thumbPath } from './files';
 
 export const THUMB_SIZE = 320;
+/**
+ * Thumbnails made at once by the background worker. Decoding a camera JPEG is mostly one thread
+ * (libjpeg), so two at a time keep both cores of a shop PC busy; more only adds memory.
+ */
+export const THUMB_CONCURRENCY = Math.max(2, Math.min(4, os.cpus().length));
 
 interface Worker {
   running: Promise<void> | null;
@@ -51,21 +57,35 @@ export function kickThumbs(store: Store): Promise<void> {
           )
           .all();
         if (!batch.length) break;
-        for (const img of batch) {
-          let state: 'done' | 'failed' = 'done';
-          try {
-            await makeThumb(
-              objectPath(store.dataDir, img.sha256, img.ext),
-              thumbPath(store.dataDir, img.sha256),
-            );
-          } catch {
-            state = 'failed';
-          }
-          if (!store.db.open) return;
-          store.tx(() =>
-            store.stmt(`UPDATE library_image SET thumb = @state WHERE id = @id`).run({ state, id: img.id }),
-          );
-        }
+        // THUMB_CONCURRENCY at a time; each result is written as soon as it is made.
+        let next = 0;
+        let closed = false;
+        await Promise.all(
+          Array.from({ length: Math.min(THUMB_CONCURRENCY, batch.length) }, async () => {
+            while (next < batch.length && !closed) {
+              const img = batch[next++]!;
+              let state: 'done' | 'failed' = 'done';
+              try {
+                await makeThumb(
+                  objectPath(store.dataDir, img.sha256, img.ext),
+                  thumbPath(store.dataDir, img.sha256),
+                );
+              } catch {
+                state = 'failed';
+              }
+              if (!store.db.open) {
+                closed = true;
+                return;
+              }
+              store.tx(() =>
+                store
+                  .stmt(`UPDATE library_image SET thumb = @state WHERE id = @id`)
+                  .run({ state, id: img.id }),
+              );
+            }
+          }),
+        );
+        if (closed) return;
       }
     } finally {
       worker.running = null;

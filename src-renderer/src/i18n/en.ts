@@ -1282,6 +1282,7 @@ const en: Messages = {
     taskMove: 'A task cannot go from “{{from}}” straight to “{{to}}”',
     taskDone: 'This task is done and can no longer be changed',
     taskNotInReview: 'This task is not in review (someone may have reviewed it already)',
+    noDrop: 'No dropped files arrived; drag the images or folder onto the image area and release there',
     notAFolder: 'That is not a folder; please choose again',
     handoverAcked: '{{name}} has already acknowledged this item',
     handoverNotNextShift:
@@ -2414,6 +2415,11 @@ const en: Messages = {
     },
   },
   art: {
+    drop: {
+      title: 'Release to import',
+      hint: 'Drop image files, or whole folders (with their sub-folders)',
+      importing: 'Importing the dropped images…',
+    },
     assessment: {
       title: 'Monthly assessment',
       measures: {

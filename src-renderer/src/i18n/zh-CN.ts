@@ -1250,6 +1250,7 @@ const zhCN = {
     taskMove: '任务不能从“{{from}}”直接移到“{{to}}”',
     taskDone: '这个任务已经完成，不能再修改',
     taskNotInReview: '这个任务不在“待审核”，不能审核（可能已被别人审核过）',
+    noDrop: '没有收到拖入的文件，请把图片或文件夹直接拖到图片区域再松开',
     notAFolder: '选择的不是文件夹，请重新选择',
     handoverAcked: '这条交接事项已经由 {{name}} 接收过了',
     handoverNotNextShift: '只有下一班（{{date}} {{shift}}）的同事或客服主管才能接收这条交接事项',
@@ -2369,6 +2370,11 @@ const zhCN = {
     },
   },
   art: {
+    drop: {
+      title: '松开鼠标即可导入',
+      hint: '可以拖入图片文件，也可以拖入整个文件夹（含子文件夹）',
+      importing: '正在导入拖入的图片…',
+    },
     assessment: {
       title: '月度考核',
       measures: {

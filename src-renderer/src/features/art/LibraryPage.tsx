@@ -8,6 +8,7 @@ import {
   ExportOutlined,
   FileImageOutlined,
   FolderOpenOutlined,
+  InboxOutlined,
   RollbackOutlined,
   WarningFilled,
 } from '@ant-design/icons';
@@ -181,7 +182,38 @@ export function LibraryPage() {
     };
   }, [version, refresh]);
 
-  async function runImport(mode: 'files' | 'folder') {
+  // Drag and drop: files or folders dropped onto the grid are imported like the dialog's. The page
+  // only says "a drop happened"; the paths go from the preload to main directly (drops.ts).
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+  const hasFiles = (e: React.DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  const dropHandlers = canEdit
+    ? {
+        onDragEnter: (e: React.DragEvent) => {
+          if (!hasFiles(e)) return;
+          e.preventDefault();
+          dragDepth.current++;
+          setDragging(true);
+        },
+        onDragOver: (e: React.DragEvent) => {
+          if (!hasFiles(e)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = importing ? 'none' : 'copy';
+        },
+        onDragLeave: () => {
+          dragDepth.current = Math.max(0, dragDepth.current - 1);
+          if (dragDepth.current === 0) setDragging(false);
+        },
+        onDrop: (e: React.DragEvent) => {
+          e.preventDefault();
+          dragDepth.current = 0;
+          setDragging(false);
+          if (!importing && e.dataTransfer.files.length > 0) void runImport('drop');
+        },
+      }
+    : {};
+
+  async function runImport(mode: 'files' | 'folder' | 'drop') {
     setImporting(true);
     try {
       const r = await api.art.libraryImport({ mode });
@@ -333,6 +365,12 @@ export function LibraryPage() {
               </Button>
             </>
           )}
+          {importing && (
+            <span className="art-progress" data-testid="art-import-progress">
+              <Progress type="circle" size={20} percent={99} status="active" showInfo={false} />
+              {t('art.drop.importing')}
+            </span>
+          )}
           {thumbs.pending > 0 && (
             <span className="art-progress" data-testid="art-thumb-progress">
               <Progress type="circle" size={20} percent={99} status="active" showInfo={false} />
@@ -385,79 +423,88 @@ export function LibraryPage() {
           </Button>
         </div>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
-        <div className="art-grid" ref={setGridEl} data-testid="art-grid">
-          {total === 0 && pages.current.has(0) ? (
-            <Empty
-              description={filter.trash ? t('library.trashEmpty') : t('library.empty')}
-              style={{ marginTop: 48 }}
-            />
-          ) : (
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {items.map((row) => (
-                <div
-                  key={row.key}
-                  className="art-grid__row"
-                  style={{ transform: `translateY(${row.start}px)`, height: CELL_H }}
-                >
-                  {Array.from({ length: cols }, (_, c) => {
-                    const i = row.index * cols + c;
-                    if (i >= total) return null;
-                    const r = at(i);
-                    if (!r) return <div key={c} className="art-cell art-cell--loading" />;
-                    const on = selected.includes(r.id);
-                    const src = thumbSrc(r);
-                    return (
-                      <div
-                        key={r.id}
-                        role="button"
-                        tabIndex={0}
-                        aria-pressed={on}
-                        className={`art-cell${on ? ' art-cell--on' : ''}`}
-                        onClick={(e) => clickCell(i, r.id, e)}
-                        onDoubleClick={() => setPreview(r.id)}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Enter') setPreview(r.id);
-                          if (e.key === ' ') {
-                            e.preventDefault();
-                            clickCell(i, r.id, e);
-                          }
-                        }}
-                        title={r.fileName}
-                        data-testid={`art-cell-${r.fileName}`}
-                      >
-                        <div className="art-cell__img">
-                          {src ? (
-                            <img src={src} alt={r.fileName} loading="lazy" draggable={false} />
-                          ) : (
-                            <FileImageOutlined />
-                          )}
-                          {r.thumb === 'failed' && (
-                            <Tag color="red" className="art-cell__badge">
-                              {t('library.broken')}
-                            </Tag>
-                          )}
-                          {r.flags.length > 0 && (
-                            <WarningFilled
-                              className="art-cell__flag"
-                              title={r.flags.map((f) => t(`library.flags.${f}`)).join('，')}
-                            />
-                          )}
-                        </div>
-                        <div className="art-cell__name">{r.fileName}</div>
-                        <div className="art-cell__meta">
-                          <span className="num">
-                            {r.width}×{r.height}
-                          </span>
-                          {r.use && <Tag>{t(`library.uses.${r.use}`)}</Tag>}
-                          {r.skuCodes[0] && <span className="num art-cell__sku">{r.skuCodes[0]}</span>}
-                        </div>
-                      </div>
-                    );
-                  })}
-                </div>
-              ))}
+        <div className="art-grid-wrap" data-testid="art-drop-target" {...dropHandlers}>
+          {dragging && (
+            <div className="art-drop" data-testid="art-drop-zone" aria-live="polite">
+              <InboxOutlined className="art-drop__icon" />
+              <div className="art-drop__title">{t('art.drop.title')}</div>
+              <div className="art-drop__hint">{t('art.drop.hint')}</div>
             </div>
           )}
+          <div className="art-grid" ref={setGridEl} data-testid="art-grid">
+            {total === 0 && pages.current.has(0) ? (
+              <Empty
+                description={filter.trash ? t('library.trashEmpty') : t('library.empty')}
+                style={{ marginTop: 48 }}
+              />
+            ) : (
+              <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+                {items.map((row) => (
+                  <div
+                    key={row.key}
+                    className="art-grid__row"
+                    style={{ transform: `translateY(${row.start}px)`, height: CELL_H }}
+                  >
+                    {Array.from({ length: cols }, (_, c) => {
+                      const i = row.index * cols + c;
+                      if (i >= total) return null;
+                      const r = at(i);
+                      if (!r) return <div key={c} className="art-cell art-cell--loading" />;
+                      const on = selected.includes(r.id);
+                      const src = thumbSrc(r);
+                      return (
+                        <div
+                          key={r.id}
+                          role="button"
+                          tabIndex={0}
+                          aria-pressed={on}
+                          className={`art-cell${on ? ' art-cell--on' : ''}`}
+                          onClick={(e) => clickCell(i, r.id, e)}
+                          onDoubleClick={() => setPreview(r.id)}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') setPreview(r.id);
+                            if (e.key === ' ') {
+                              e.preventDefault();
+                              clickCell(i, r.id, e);
+                            }
+                          }}
+                          title={r.fileName}
+                          data-testid={`art-cell-${r.fileName}`}
+                        >
+                          <div className="art-cell__img">
+                            {src ? (
+                              <img src={src} alt={r.fileName} loading="lazy" draggable={false} />
+                            ) : (
+                              <FileImageOutlined />
+                            )}
+                            {r.thumb === 'failed' && (
+                              <Tag color="red" className="art-cell__badge">
+                                {t('library.broken')}
+                              </Tag>
+                            )}
+                            {r.flags.length > 0 && (
+                              <WarningFilled
+                                className="art-cell__flag"
+                                title={r.flags.map((f) => t(`library.flags.${f}`)).join('，')}
+                              />
+                            )}
+                          </div>
+                          <div className="art-cell__name">{r.fileName}</div>
+                          <div className="art-cell__meta">
+                            <span className="num">
+                              {r.width}×{r.height}
+                            </span>
+                            {r.use && <Tag>{t(`library.uses.${r.use}`)}</Tag>}
+                            {r.skuCodes[0] && <span className="num art-cell__sku">{r.skuCodes[0]}</span>}
+                          </div>
+                        </div>
+                      );
+                    })}
+                  </div>
+                ))}
+              </div>
+            )}
+          </div>
         </div>
       </section>
       {report && <ImportReportModal report={report} onClose={() => setReport(null)} />}
