@@ -1300,6 +1300,8 @@ const en: Messages = {
     reviewRevisedFinal: 'The buyer revised {{number}} to positive: its outcome cannot change',
     promotionTaskNotYours: 'Only the owner or the customer-service supervisor can tick this item',
     promotionNotEnded: 'The promotion ends on {{endDate}}: write the summary after that',
+    promotionTaskDone: 'The item “{{title}}” is done: it stays as a record and cannot be changed or removed',
+    promotionEnded: 'The promotion ended on {{endDate}}: no design tasks are created for it',
     complaintArchived: 'This complaint is archived and can no longer change',
     complaintConfirmed: 'The supervisor has already confirmed the result',
     complaintNotResolved: 'Enter the result first',
@@ -2250,6 +2252,55 @@ const en: Messages = {
     summarySaved: 'Summary saved',
     summaryBy: 'Written by {{name}} at {{at}}',
     noSummary: 'No summary yet',
+    // promotion creative, checklist edits, results CSV (h-promo)
+    creative: {
+      title: 'Design tasks',
+      progress: 'Design tasks {{done}}/{{total}}',
+      progressHint: '{{done}} of {{total}} done',
+      empty: 'No design tasks yet',
+      create: 'Create design tasks',
+      created: '{{count}} design task(s) created',
+      upToDate: 'All design tasks exist already; nothing new',
+      createHint:
+        'Creates the banner, activity page and homepage tasks ahead of the start; existing ones are not duplicated',
+      kinds: { banner: 'Banner', page: 'Activity page', homepage: 'Homepage' },
+      manual: 'Linked by hand',
+      number: 'Task no.',
+      task: 'Task',
+      status: 'Status',
+      assignee: 'Designer',
+      unassigned: 'Unassigned',
+      due: 'Due',
+      overdue: 'Overdue',
+      priority: 'Priority',
+      open: 'Open task',
+      viewTitle: 'Design task {{number}}',
+      viewHint:
+        'The art team works on design tasks under Art › Design tasks; here you can follow their progress.',
+      requester: 'Requested by',
+      revisions: 'Revisions',
+      completedAt: 'Completed',
+      lead: 'Lead days',
+      leadTitle: 'Design task lead days',
+      leadHint:
+        'Due date = the promotion start minus the lead days; a date before today becomes today and the task is marked urgent.',
+      leadSaved: 'Lead days saved',
+      days: 'days',
+      moveDue: 'Also move the due dates of {{count}} open design task(s)',
+      moveDueHint: 'Recalculated from the new start date and the lead days',
+    },
+    editTask: 'Edit item',
+    taskSaved: 'Item updated',
+    removeTask: 'Remove',
+    removeTaskConfirm: 'Remove the item “{{title}}”?',
+    taskRemoved: 'Item removed',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    actions: 'Actions',
+    doneLocked: 'Done items stay as a record and can no longer be changed',
+    exportResults: 'Export results CSV',
+    exportResultsBody:
+      'Orders, pieces and revenue per product during the promotion and the same number of days before; the last row is the total.',
   },
   complaints: {
     title: 'Complaints',
@@ -2364,6 +2415,12 @@ const en: Messages = {
     },
   },
   art: {
+    // the campaign a design task belongs to (h-promo)
+    campaign: {
+      label: 'Promotion',
+      kind: 'Promotion creative: {{kind}}',
+      line: '{{name}} ({{number}}, {{from}} – {{to}})',
+    },
     assessment: {
       title: 'Monthly assessment',
       measures: {
