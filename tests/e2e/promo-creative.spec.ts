@@ -154,7 +154,9 @@ test('a campaign’s creative tasks: created with it, done on the art board, pro
   await d2.screenshot({ path: test.info().outputPath('campaign-page-art.png') });
   // The art team opens the task itself from the campaign page.
   await d2.getByTestId('promo-creative-homepage').click();
-  await expect(page.getByTestId('art-task-drawer')).toContainText(`${NAME} · 首页更新`);
+  await expect(page.getByTestId('art-task-drawer').getByTestId('art-task-promotion')).toContainText(
+    '活动美工任务：首页更新',
+  );
   await page.getByTestId('art-task-drawer').locator('.ant-drawer-close').click();
   // The lead days setting (美工主管).
   await d2.getByTestId('promo-creative-lead').click();

@@ -242,7 +242,7 @@ export function PromotionDrawer({
                 {
                   key: 'doneBy',
                   title: t('promotions.doneBy'),
-                  width: 200,
+                  width: canPlan ? 170 : 200,
                   render: (_, x) =>
                     x.doneAt ? (
                       <span className="num" style={{ whiteSpace: 'nowrap' }}>
@@ -257,7 +257,7 @@ export function PromotionDrawer({
                       {
                         key: 'actions',
                         title: t('promotions.actions'),
-                        width: 132,
+                        width: 112,
                         render: (_: unknown, x: PromotionTask, i: number) => (
                           <Space size={0}>
                             <Tooltip title={t('promotions.moveUp')}>
