@@ -222,7 +222,7 @@ export function PromotionDrawer({
                     />
                   ),
                 },
-                { key: 'title', title: t('promotions.task'), ellipsis: true, render: (_, x) => x.title },
+                { key: 'title', title: t('promotions.task'), render: (_, x) => x.title },
                 { key: 'owner', title: t('promotions.owner'), width: 90, render: (_, x) => x.ownerName },
                 {
                   key: 'due',
