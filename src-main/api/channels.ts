@@ -157,6 +157,14 @@ export const CHANNELS = [
   'promotions.tickTask',
   'promotions.results',
   'promotions.saveSummary',
+  // promotion creative + checklist edits (h-promo)
+  'promotions.createCreative',
+  'promotions.editTask',
+  'promotions.removeTask',
+  'promotions.moveTask',
+  'promotions.resultsExportCsv',
+  'art.creativeLeadGet',
+  'art.creativeLeadSave',
   // complaints (客服 part 2: the complaint register)
   'complaints.list',
   'complaints.get',

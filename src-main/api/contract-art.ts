@@ -153,6 +153,9 @@ export interface Task extends TaskRow {
   skus: { id: string; code: string; title: string; spec: string }[];
   deliverables: LibraryImageRow[];
   events: TaskEvent[];
+  /** The campaign (CS tab) this task is creative work for (h-promo), and which piece of it. */
+  promotion: { id: string; number: string; name: string; startDate: string; endDate: string } | null;
+  creativeKind: 'banner' | 'page' | 'homepage' | null;
 }
 
 // ---------------------------------------------------------------------------------------------

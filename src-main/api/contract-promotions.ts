@@ -18,6 +18,8 @@ export const promotionInput = z.strictObject({
   /** 优惠内容, e.g. 全场满 199 减 30. */
   offer: z.string().trim().max(500).default(''),
   skuIds: z.array(id).min(1).max(500),
+  /** On an edit that moves the start date: move the open creative tasks' due dates with it. */
+  moveCreative: z.boolean().default(false),
 });
 export type PromotionInput = z.input<typeof promotionInput>;
 
@@ -40,6 +42,9 @@ export interface PromotionRow {
   tasksDone: number;
   tasksTotal: number;
   hasSummary: boolean;
+  /** The campaign's design tasks in the art tab (已完成 / all). */
+  creativeDone: number;
+  creativeTotal: number;
 }
 export interface PromotionTask {
   id: string;
@@ -56,6 +61,8 @@ export interface Promotion extends PromotionRow {
   version: string;
   skus: { id: string; code: string; title: string; spec: string }[];
   tasks: PromotionTask[];
+  /** Design tasks of the art tab linked to this campaign (its creative work), by due date. */
+  creative: PromotionCreativeTask[];
   summary: string;
   summaryAt: string | null;
   summaryByName: string | null;
@@ -82,3 +89,45 @@ export interface PromotionResults {
     previous: PromotionFigures;
   }[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Promotion creative (活动美工任务, §10.4) and checklist edits (h-promo)
+// ---------------------------------------------------------------------------------------------
+/** The creative work every campaign needs: 促销图 (banner), 活动页 (page), 首页更新 (homepage). */
+export const CREATIVE_KINDS = ['banner', 'page', 'homepage'] as const;
+export type CreativeKind = (typeof CREATIVE_KINDS)[number];
+
+/** Days before the campaign's start each kind is due (the art supervisor's setting). */
+const leadDays = z.number().int().min(0).max(60);
+export const creativeLead = z.strictObject({ banner: leadDays, page: leadDays, homepage: leadDays });
+export type CreativeLead = z.output<typeof creativeLead>;
+/** Banner and page three days ahead (time for a review round), the homepage the day before. */
+export const DEFAULT_CREATIVE_LEAD: CreativeLead = { banner: 3, page: 3, homepage: 1 };
+
+export interface PromotionCreativeTask {
+  id: string;
+  number: string;
+  /** art_task type: promo / homepage (or any type a designer linked by hand). */
+  type: string;
+  /** Set on the tasks made for the campaign; null for tasks linked by hand. */
+  creativeKind: CreativeKind | null;
+  title: string;
+  status: 'todo' | 'doing' | 'review' | 'rework' | 'done';
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  assigneeName: string | null;
+  requesterName: string | null;
+  dueDate: string | null;
+  /** Not done and due before today (shop-local). */
+  overdue: boolean;
+  revisionCount: number;
+  completedAt: string | null;
+}
+
+export const promotionTaskEditInput = z.strictObject({
+  taskId: id,
+  title: z.string().trim().min(1).max(100),
+  ownerId: id,
+  dueDate: localDate,
+});
+export const promotionTaskRefInput = z.strictObject({ taskId: id });
+export const promotionTaskMoveInput = z.strictObject({ taskId: id, direction: z.enum(['up', 'down']) });

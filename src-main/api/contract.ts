@@ -1966,6 +1966,19 @@ export const contract = {
     z.strictObject({ id, summary: z.string().trim().min(1).max(2000) }),
     'promotions.write',
   ),
+  // promotion creative + checklist edits contract (h-promo, §10.4; schemas and types in contract-promotions.ts)
+  /** Make the campaign's missing creative tasks (促销图 / 活动页 / 首页更新) in the art tab. */
+  'promotions.createCreative': def<pm.Promotion>()(z.strictObject({ id }), 'promotions.creative'),
+  'promotions.editTask': def<pm.Promotion>()(pm.promotionTaskEditInput, 'promotions.write'),
+  'promotions.removeTask': def<pm.Promotion>()(pm.promotionTaskRefInput, 'promotions.write'),
+  'promotions.moveTask': def<pm.Promotion>()(pm.promotionTaskMoveInput, 'promotions.write'),
+  /** Per-SKU results (window vs the days before) as CSV. */
+  'promotions.resultsExportCsv': def<ExportResult>()(
+    z.strictObject({ id, encoding: csvEncoding }),
+    'promotions.read',
+  ),
+  'art.creativeLeadGet': def<pm.CreativeLead>()(empty, 'promotions.read'),
+  'art.creativeLeadSave': def<pm.CreativeLead>()(pm.creativeLead, 'art.review'),
   // complaints contract (客服 part 2: 投诉登记; schemas and types in contract-complaints.ts)
   'complaints.list': def<Paged<cmp.ComplaintRow>>()(
     z.strictObject({ filter: cmp.complaintFilter.default({ q: '', overdueOnly: false }), ...page }),

@@ -34,6 +34,7 @@ import { getSettings, saveSettings } from '../modules/service/common';
 import * as handover from '../modules/service/handover';
 import * as reviews from '../modules/service/reviews';
 import * as promotions from '../modules/service/promotions';
+import * as creative from '../modules/art/creative';
 import * as complaints from '../modules/service/complaints';
 import * as agentDay from '../modules/service/agent-day';
 import * as presales from '../modules/service/presales';
@@ -412,7 +413,8 @@ export const handlers: HandlerTable = {
   'promotions.get': { mode: 'read', run: (ctx, input) => promotions.getPromotion(ctx.store, input.id) },
   'promotions.save': {
     run: (ctx, input) =>
-      promotions.getPromotion(ctx.store, promotions.savePromotion(ctx.store, me(ctx), input)),
+      // A new campaign's creative tasks are made in the art tab in the same transaction (h-promo).
+      promotions.getPromotion(ctx.store, creative.savePromotionWithCreative(ctx.store, me(ctx), input)),
   },
   'promotions.addTask': {
     run: (ctx, input) => {
@@ -437,6 +439,28 @@ export const handlers: HandlerTable = {
       return promotions.getPromotion(ctx.store, input.id);
     },
   },
+  // promotion creative + checklist edits (h-promo)
+  'promotions.createCreative': {
+    run: (ctx, input) => {
+      creative.ensureCreativeTasks(ctx.store, me(ctx), input.id, { refuseEnded: true });
+      return promotions.getPromotion(ctx.store, input.id);
+    },
+  },
+  'promotions.editTask': {
+    run: (ctx, input) => promotions.getPromotion(ctx.store, promotions.editTask(ctx.store, me(ctx), input)),
+  },
+  'promotions.removeTask': {
+    run: (ctx, input) => promotions.getPromotion(ctx.store, promotions.removeTask(ctx.store, me(ctx), input)),
+  },
+  'promotions.moveTask': {
+    run: (ctx, input) => promotions.getPromotion(ctx.store, promotions.moveTask(ctx.store, me(ctx), input)),
+  },
+  'promotions.resultsExportCsv': {
+    mode: 'async',
+    run: (ctx, input) => promotions.exportResultsCsv(ctx.store, ctx.host, input),
+  },
+  'art.creativeLeadGet': { mode: 'read', run: (ctx) => creative.getCreativeLead(ctx.store) },
+  'art.creativeLeadSave': { run: (ctx, input) => creative.saveCreativeLead(ctx.store, me(ctx), input) },
   // complaints (客服 part 2: 投诉登记)
   'complaints.list': { mode: 'read', run: (ctx, input) => complaints.listComplaints(ctx.store, input) },
   'complaints.get': { mode: 'read', run: (ctx, input) => complaints.getComplaint(ctx.store, input.id) },

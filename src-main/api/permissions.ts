@@ -89,6 +89,9 @@ const GRANTS = {
   // creative work to them); plan them, assign the checklist and write the summary (客服主管).
   'promotions.read': ['director', ...SERVICE, ...ART],
   'promotions.write': ['cs_supervisor'],
+  // Promotion creative (h-promo, §10.4): make a campaign's missing creative tasks from its page
+  // (saving a new campaign makes them as a consequence, whoever saves it).
+  'promotions.creative': ['cs_supervisor', 'art_supervisor'],
   // Complaints (投诉登记, §14): read the register; register and handle; confirm (主管).
   'complaints.read': ['director', ...SERVICE],
   'complaints.write': SERVICE,

@@ -1541,6 +1541,75 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['summary'],
     forbidden: 'cs_agent',
   },
+  // promotion creative + checklist edits (h-promo)
+  'promotions.createCreative': {
+    prepare: async (app) => {
+      const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+      const pr = await app.ok<{ id: string }>(C, 'promotions.save', {
+        name: '年货节',
+        startDate: '2036-01-10',
+        endDate: '2036-01-20',
+        skuIds: [p.skus[0]!.id],
+      });
+      return { promotionId: pr.id };
+    },
+    as: 'art_supervisor',
+    valid: (ids) => ({ id: ids.promotionId }),
+    invalid: () => ({ id: 'HD-1' }),
+    invalidFields: ['id'],
+    forbidden: 'cs_agent',
+  },
+  'promotions.editTask': {
+    prepare: promotionSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({
+      taskId: ids.taskId,
+      title: '活动页上线',
+      ownerId: ids.ownerId,
+      dueDate: '2025-10-29',
+    }),
+    invalid: (ids) => ({ taskId: ids.taskId, title: ' ', ownerId: 'x', dueDate: '10/29' }),
+    invalidFields: ['title', 'ownerId', 'dueDate'],
+    forbidden: 'cs_agent',
+  },
+  'promotions.removeTask': {
+    prepare: promotionSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ taskId: ids.taskId }),
+    invalid: () => ({ taskId: 'x' }),
+    invalidFields: ['taskId'],
+    forbidden: 'art_supervisor',
+  },
+  'promotions.moveTask': {
+    prepare: promotionSetup,
+    as: 'cs_supervisor',
+    valid: (ids) => ({ taskId: ids.taskId, direction: 'down' }),
+    invalid: (ids) => ({ taskId: ids.taskId, direction: 'left' }),
+    invalidFields: ['direction'],
+    forbidden: 'cs_agent',
+  },
+  'promotions.resultsExportCsv': {
+    prepare: promotionSetup,
+    as: 'art_agent',
+    valid: (ids) => ({ id: ids.promotionId, encoding: 'gbk' }),
+    invalid: (ids) => ({ id: ids.promotionId, encoding: 'latin1' }),
+    invalidFields: ['encoding'],
+    forbidden: 'wh_agent',
+  },
+  'art.creativeLeadGet': {
+    as: 'cs_agent',
+    valid: () => ({}),
+    invalid: () => ({ x: 1 }),
+    invalidFields: ['_'],
+    forbidden: 'wh_supervisor',
+  },
+  'art.creativeLeadSave': {
+    as: 'art_supervisor',
+    valid: () => ({ banner: 4, page: 5, homepage: 1 }),
+    invalid: () => ({ banner: -1, page: 1.5, homepage: 'x' }),
+    invalidFields: ['banner', 'page', 'homepage'],
+    forbidden: 'art_agent',
+  },
   // complaints (客服 part 2: 投诉登记)
   'complaints.list': {
     as: 'director',

@@ -17,6 +17,7 @@ import { b64, lineCsv, orderCsv } from './service-fixtures';
 import { refundCsv } from './aftersales-fixtures';
 import { casesCsvQuery } from '../../src-main/modules/service/aftersales';
 import { loanCsvQuery } from '../../src-main/modules/warehouse/samples';
+import { resultsCsvQuery } from '../../src-main/modules/service/promotions';
 import {
   createOrderOutbound,
   packErrorsCaught,

@@ -69,6 +69,7 @@ interface TaskDb {
   assignee_id: string | null;
   due_date: string | null;
   promotion_id: string | null;
+  creative_kind: 'banner' | 'page' | 'homepage' | null;
   revision_count: number;
   submitted_at: string | null;
   completed_at: string | null;
@@ -221,10 +222,26 @@ export function getTask(store: Store, id: string): Task {
     .all(id)
     .map((x) => x.image_id);
   const deliverables = imageRowsByIds(store, imageIds);
-  return { ...toRow(r, today(store)), brief: r.brief, skus, events, deliverables };
+  const promotion = r.promotion_id
+    ? (store
+        .stmt<{ id: string; number: string; name: string; startDate: string; endDate: string }>(
+          `SELECT id, number, name, start_date AS startDate, end_date AS endDate FROM promotion WHERE id = ?`,
+        )
+        .get(r.promotion_id) ?? null)
+    : null;
+  return {
+    ...toRow(r, today(store)),
+    brief: r.brief,
+    skus,
+    events,
+    deliverables,
+    promotion,
+    creativeKind: r.creative_kind,
+  };
 }
 
-function event(
+/** Append one row to the task's history (art_task_event, append-only). */
+export function taskEvent(
   store: Store,
   by: string,
   taskId: string,
@@ -306,7 +323,7 @@ export function saveTask(store: Store, by: string, role: Role, input: TaskData):
         stamp,
       });
     const skus = setSkus(store, id, input.skuIds);
-    event(store, by, id, 'created', null, 'todo');
+    taskEvent(store, by, id, 'created', null, 'todo');
     store.log(
       {
         staffId: by,
@@ -397,7 +414,7 @@ export function moveTask(
     extra.assigneeId = { from: null, to: by };
   }
   setStatus(store, by, r, input.to, extra);
-  event(store, by, r.id, 'move', r.status, input.to, input.comment);
+  taskEvent(store, by, r.id, 'move', r.status, input.to, input.comment);
   return getTask(store, r.id);
 }
 
@@ -419,7 +436,7 @@ export function reviewTask(
     throw fieldErrors({ comment: { key: 'validation.required' } });
   const to: TaskStatus = input.decision === 'approve' ? 'done' : 'rework';
   setStatus(store, by, r, to);
-  event(store, by, r.id, input.decision, r.status, to, input.comment);
+  taskEvent(store, by, r.id, input.decision, r.status, to, input.comment);
   return getTask(store, r.id);
 }
 

@@ -297,6 +297,30 @@ export function TaskDrawer({
           data-testid="art-rework-note"
         />
       )}
+      {task?.promotion && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="art-task-promotion"
+          title={
+            <span>
+              <Typography.Text strong>{t('art.campaign.label')}</Typography.Text>{' '}
+              {t('art.campaign.line', {
+                name: task.promotion.name,
+                number: task.promotion.number,
+                from: task.promotion.startDate,
+                to: task.promotion.endDate,
+              })}
+            </span>
+          }
+          description={
+            task.creativeKind
+              ? t('art.campaign.kind', { kind: t(`promotions.creative.kinds.${task.creativeKind}`) })
+              : undefined
+          }
+        />
+      )}
       <Form
         form={form}
         layout="vertical"

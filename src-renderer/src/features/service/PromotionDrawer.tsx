@@ -1,4 +1,11 @@
 import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+} from '@ant-design/icons';
+import {
   Alert,
   Button,
   Card,
@@ -8,11 +15,13 @@ import {
   Drawer,
   Empty,
   Input,
+  Popconfirm,
   Select,
   Space,
   Statistic,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -29,6 +38,9 @@ import { formatYuan } from '../../../../src-main/lib/money';
 import { api, errorText, reportError, ui } from '../../api';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
+import { CsvExportDialog } from '../../components/CsvExportDialog';
+import { PromotionChecklistItemModal } from './PromotionChecklistItemModal';
+import { PromotionCreativeCard } from './PromotionCreative';
 import { PromotionFormModal } from './PromotionFormModal';
 
 export const PHASE_COLOR = { upcoming: 'default', running: 'processing', ended: 'success' } as const;
@@ -64,6 +76,8 @@ export function PromotionDrawer({
     due: null,
   });
   const [summary, setSummary] = useState('');
+  const [editingItem, setEditingItem] = useState<PromotionTask | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     if (!id) return;
@@ -208,7 +222,7 @@ export function PromotionDrawer({
                     />
                   ),
                 },
-                { key: 'title', title: t('promotions.task'), ellipsis: true, render: (_, x) => x.title },
+                { key: 'title', title: t('promotions.task'), render: (_, x) => x.title },
                 { key: 'owner', title: t('promotions.owner'), width: 90, render: (_, x) => x.ownerName },
                 {
                   key: 'due',
@@ -228,7 +242,7 @@ export function PromotionDrawer({
                 {
                   key: 'doneBy',
                   title: t('promotions.doneBy'),
-                  width: 200,
+                  width: canPlan ? 170 : 200,
                   render: (_, x) =>
                     x.doneAt ? (
                       <span className="num" style={{ whiteSpace: 'nowrap' }}>
@@ -238,6 +252,89 @@ export function PromotionDrawer({
                       <Typography.Text type="secondary">{t('promotions.notDone')}</Typography.Text>
                     ),
                 },
+                ...(canPlan
+                  ? [
+                      {
+                        key: 'actions',
+                        title: t('promotions.actions'),
+                        width: 112,
+                        render: (_: unknown, x: PromotionTask, i: number) => (
+                          <Space size={0}>
+                            <Tooltip title={t('promotions.moveUp')}>
+                              <Button
+                                size="small"
+                                type="text"
+                                icon={<ArrowUpOutlined />}
+                                aria-label={t('promotions.moveUp')}
+                                disabled={i === 0}
+                                onClick={() =>
+                                  void apply(
+                                    api.promotions.moveTask({ taskId: x.id, direction: 'up' }),
+                                    t('promotions.moveUp'),
+                                  )
+                                }
+                                data-testid={`promo-item-up-${x.title}`}
+                              />
+                            </Tooltip>
+                            <Tooltip title={t('promotions.moveDown')}>
+                              <Button
+                                size="small"
+                                type="text"
+                                icon={<ArrowDownOutlined />}
+                                aria-label={t('promotions.moveDown')}
+                                disabled={i === shown.tasks.length - 1}
+                                onClick={() =>
+                                  void apply(
+                                    api.promotions.moveTask({ taskId: x.id, direction: 'down' }),
+                                    t('promotions.moveDown'),
+                                  )
+                                }
+                                data-testid={`promo-item-down-${x.title}`}
+                              />
+                            </Tooltip>
+                            <Tooltip title={x.doneAt ? t('promotions.doneLocked') : t('promotions.editTask')}>
+                              <Button
+                                size="small"
+                                type="text"
+                                icon={<EditOutlined />}
+                                aria-label={t('promotions.editTask')}
+                                disabled={!!x.doneAt}
+                                onClick={() => setEditingItem(x)}
+                                data-testid={`promo-item-edit-${x.title}`}
+                              />
+                            </Tooltip>
+                            <Popconfirm
+                              title={t('promotions.removeTaskConfirm', { title: x.title })}
+                              okText={t('promotions.removeTask')}
+                              cancelText={t('common.cancel')}
+                              okButtonProps={{ danger: true, 'data-testid': 'promo-item-remove-ok' } as never}
+                              disabled={!!x.doneAt}
+                              onConfirm={() =>
+                                void apply(
+                                  api.promotions.removeTask({ taskId: x.id }),
+                                  t('promotions.taskRemoved'),
+                                )
+                              }
+                            >
+                              <Tooltip
+                                title={x.doneAt ? t('promotions.doneLocked') : t('promotions.removeTask')}
+                              >
+                                <Button
+                                  size="small"
+                                  type="text"
+                                  danger
+                                  icon={<DeleteOutlined />}
+                                  aria-label={t('promotions.removeTask')}
+                                  disabled={!!x.doneAt}
+                                  data-testid={`promo-item-remove-${x.title}`}
+                                />
+                              </Tooltip>
+                            </Popconfirm>
+                          </Space>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
             {canPlan && (
@@ -276,8 +373,30 @@ export function PromotionDrawer({
             )}
           </Card>
 
+          <PromotionCreativeCard
+            promotion={shown}
+            onChanged={(x) => {
+              setP(x);
+              onChanged();
+            }}
+          />
+
           {results && (
-            <Card size="small" title={t('promotions.results')} data-testid="promo-results">
+            <Card
+              size="small"
+              title={t('promotions.results')}
+              data-testid="promo-results"
+              extra={
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  onClick={() => setExporting(true)}
+                  data-testid="promo-results-export"
+                >
+                  {t('promotions.exportResults')}
+                </Button>
+              }
+            >
               <Typography.Paragraph type="secondary">
                 {t('promotions.resultsHint', {
                   from: results.window.from,
@@ -375,6 +494,24 @@ export function PromotionDrawer({
             )}
           </Card>
         </Space>
+      )}
+      <PromotionChecklistItemModal
+        item={editingItem}
+        people={people}
+        onClose={() => setEditingItem(null)}
+        onDone={(x) => {
+          setP(x);
+          onChanged();
+        }}
+      />
+      {shown && (
+        <CsvExportDialog
+          open={exporting}
+          onClose={() => setExporting(false)}
+          title={t('promotions.exportResults')}
+          body={t('promotions.exportResultsBody')}
+          run={(encoding) => api.promotions.resultsExportCsv({ id: shown.id, encoding })}
+        />
       )}
       <PromotionFormModal
         open={editing}

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ interface Values {
   dates?: [Dayjs, Dayjs];
   offer?: string;
   skuIds?: string[];
+  /** Editing, start moved: move the open creative tasks' due dates too (h-promo). */
+  moveCreative?: boolean;
 }
 type Option = { value: string; label: string };
 
@@ -45,6 +47,7 @@ export function PromotionFormModal({
         dates: [dayjs(editing.startDate), dayjs(editing.endDate)],
         offer: editing.offer,
         skuIds: editing.skus.map((s) => s.id),
+        moveCreative: true,
       });
     } else form.resetFields();
   }, [open, editing, form]);
@@ -79,6 +82,7 @@ export function PromotionFormModal({
         endDate: v.dates[1].format('YYYY-MM-DD'),
         offer: v.offer ?? '',
         skuIds: v.skuIds ?? [],
+        moveCreative: !!editing && startMoved && v.moveCreative !== false,
       });
       ui().message.success(t('promotions.saved'));
       onClose();
@@ -94,6 +98,11 @@ export function PromotionFormModal({
   }
 
   const required = [{ required: true, message: t('errors.validation.required') }];
+  const dates = Form.useWatch('dates', form);
+  const startMoved = !!editing && !!dates?.[0] && dates[0].format('YYYY-MM-DD') !== editing.startDate;
+  const openCreative = editing
+    ? editing.creative.filter((c) => c.creativeKind && c.status !== 'done').length
+    : 0;
   return (
     <Modal
       open={open}
@@ -114,6 +123,18 @@ export function PromotionFormModal({
         <Form.Item name="dates" label={t('promotions.dates')} rules={required}>
           <DatePicker.RangePicker data-testid="promo-form-dates" />
         </Form.Item>
+        {startMoved && openCreative > 0 && (
+          <Form.Item
+            name="moveCreative"
+            valuePropName="checked"
+            extra={t('promotions.creative.moveDueHint')}
+            style={{ marginTop: -8 }}
+          >
+            <Checkbox data-testid="promo-form-move-creative">
+              {t('promotions.creative.moveDue', { count: openCreative })}
+            </Checkbox>
+          </Form.Item>
+        )}
         <Form.Item name="offer" label={t('promotions.offer')}>
           <Input.TextArea
             rows={2}

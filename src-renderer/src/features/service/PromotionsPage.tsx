@@ -61,6 +61,13 @@ export function PromotionsPage() {
       render: (_, r) => t('promotions.checklistProgress', { done: r.tasksDone, total: r.tasksTotal }),
     },
     {
+      key: 'creative',
+      title: t('promotions.creative.title'),
+      width: 90,
+      align: 'right',
+      render: (_, r) => t('promotions.checklistProgress', { done: r.creativeDone, total: r.creativeTotal }),
+    },
+    {
       key: 'phase',
       title: t('orders.status'),
       width: 90,
