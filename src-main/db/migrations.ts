@@ -18,6 +18,7 @@ import m0014 from './migrations/0014_reviews.sql?raw';
 import m0015 from './migrations/0015_promotions.sql?raw';
 import m0016 from './migrations/0016_art_assessment.sql?raw';
 import m0017 from './migrations/0017_agentday.sql?raw';
+import m0018 from './migrations/0018_cs_perf.sql?raw';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'promotions', sql: m0015 },
   { version: 16, name: 'art_assessment', sql: m0016 },
   { version: 17, name: 'agentday', sql: m0017 },
+  { version: 18, name: 'cs_perf', sql: m0018 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
