@@ -21,6 +21,7 @@ import m0017 from './migrations/0017_agentday.sql?raw';
 // 0018–0021 come from other branches; samples (h-samples) is 0022.
 import m0022 from './migrations/0022_samples.sql?raw';
 import m0020 from './migrations/0020_promo_creative.sql?raw';
+import m0018 from './migrations/0018_cs_perf.sql?raw';
 
 export interface Migration {
   version: number;
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'agentday', sql: m0017 },
   { version: 22, name: 'samples', sql: m0022 },
   { version: 20, name: 'promo_creative', sql: m0020 },
+  { version: 18, name: 'cs_perf', sql: m0018 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,7 +15,8 @@ import type { Store } from '../../db/store';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
-import { buyerByMember } from './buyers';
+import { buyerByMember, insertBuyer, patchBuyer, type BuyerDb } from './buyers';
+import { parseJsonArray } from './common';
 import {
   cellText,
   headerIndex,
@@ -27,7 +28,7 @@ import {
   type Cell,
   type SheetTable,
 } from './import-cells';
-import { linkBuyer, orderByNo, recordStatus, type OrderDb } from './orders';
+import { recordStatus, type OrderDb } from './orders';
 
 /** Order-sheet columns → header names (first found wins, in this order). */
 export const ORDER_COLUMNS = {
@@ -355,30 +356,85 @@ interface Planned {
   newBuyer: boolean;
 }
 
-function skuIdByCode(store: Store, cache: Map<string, string | null>, code: string): string | null {
-  if (!code) return null;
-  let v = cache.get(code);
-  if (v === undefined) {
-    v =
-      store.stmt<{ id: string }>(`SELECT id FROM sku WHERE code = ? AND deleted_at IS NULL`).get(code)?.id ??
-      null;
-    cache.set(code, v);
+/** How many values go into one `IN (SELECT value FROM json_each(?))` lookup. */
+const CHUNK = 10_000;
+
+/** Run a set-based lookup over `values` in chunks (one statement, a JSON array per chunk). */
+function inChunks<R>(store: Store, sql: string, values: readonly string[]): R[] {
+  const out: R[] = [];
+  const stmt = store.stmt<R>(sql);
+  for (let i = 0; i < values.length; i += CHUNK) {
+    out.push(...stmt.all(JSON.stringify(values.slice(i, i + CHUNK))));
   }
-  return v;
+  return out;
 }
 
-function linesOf(store: Store, orderId: string): LineDb[] {
-  return store
-    .stmt<LineDb>(`SELECT * FROM sales_order_line WHERE order_id = ? ORDER BY line_no`)
-    .all(orderId);
+/**
+ * What planning needs from the database for one import, read set-based once (not per row): the
+ * existing orders by 订单编号, their lines, the buyers by member name (following merges, as
+ * `buyerByMember` does) and the SKU ids of the 商家编码 in the file.
+ */
+interface Snapshot {
+  orders: Map<string, OrderDb>;
+  lines: Map<string, LineDb[]>;
+  buyers: Map<string, BuyerDb>;
+  skus: Map<string, string>;
 }
 
-function sameLines(
-  store: Store,
-  cache: Map<string, string | null>,
-  cur: LineDb[],
-  next: ParsedLine[],
-): boolean {
+function snapshot(store: Store, orders: readonly ParsedOrder[]): Snapshot {
+  const nos = [...new Set(orders.map((o) => o.orderNo))];
+  const byNo = new Map<string, OrderDb>();
+  for (const o of inChunks<OrderDb>(
+    store,
+    `SELECT * FROM sales_order WHERE order_no IN (SELECT value FROM json_each(?))`,
+    nos,
+  ))
+    byNo.set(o.order_no, o);
+  const lines = new Map<string, LineDb[]>();
+  const withLines = orders.filter((o) => o.lines).map((o) => byNo.get(o.orderNo)?.id);
+  const ids = [...new Set(withLines.filter((id): id is string => !!id))];
+  for (const l of inChunks<LineDb & { order_id: string }>(
+    store,
+    `SELECT * FROM sales_order_line WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, line_no`,
+    ids,
+  )) {
+    let list = lines.get(l.order_id);
+    if (!list) lines.set(l.order_id, (list = []));
+    list.push(l);
+  }
+  const members = [...new Set(orders.map((o) => o.memberName).filter(Boolean))];
+  const buyers = new Map<string, BuyerDb>();
+  for (const b of inChunks<BuyerDb>(
+    store,
+    `SELECT * FROM buyer WHERE merged_into_id IS NULL AND member_name IN (SELECT value FROM json_each(?))`,
+    members,
+  ))
+    buyers.set(b.member_name, b);
+  // Names without a live buyer: merged-away buyers lead to the kept one (rare; one lookup each).
+  const gone = inChunks<{ member_name: string }>(
+    store,
+    `SELECT DISTINCT member_name FROM buyer WHERE merged_into_id IS NOT NULL AND member_name IN (SELECT value FROM json_each(?))`,
+    members.filter((m) => !buyers.has(m)),
+  );
+  for (const { member_name } of gone) {
+    const b = buyerByMember(store, member_name);
+    if (b) buyers.set(member_name, b);
+  }
+  const codes = new Set<string>();
+  for (const o of orders) for (const l of o.lines ?? []) if (l.code) codes.add(l.code);
+  const skus = new Map<string, string>();
+  for (const r of inChunks<{ code: string; id: string }>(
+    store,
+    `SELECT code, id FROM sku WHERE deleted_at IS NULL AND code IN (SELECT value FROM json_each(?))`,
+    [...codes],
+  ))
+    skus.set(r.code, r.id);
+  return { orders: byNo, lines, buyers, skus };
+}
+
+const skuIdOf = (snap: Snapshot, code: string): string | null => (code && snap.skus.get(code)) || null;
+
+function sameLines(snap: Snapshot, cur: LineDb[], next: ParsedLine[]): boolean {
   if (cur.length !== next.length) return false;
   return next.every((l, i) => {
     const c = cur[i]!;
@@ -387,7 +443,7 @@ function sameLines(
       c.title === l.title &&
       c.spec === l.spec &&
       c.sku_code === l.code &&
-      c.sku_id === skuIdByCode(store, cache, l.code) &&
+      c.sku_id === skuIdOf(snap, l.code) &&
       c.quantity === l.quantity &&
       c.price_fen === l.priceFen &&
       c.paid_fen === l.paidFen &&
@@ -412,8 +468,7 @@ function withLineFacts(o: ParsedOrder): ParsedOrder['fields'] {
   return f;
 }
 
-function plan(store: Store, p: Pending, excluded: ReadonlySet<string> = new Set()): Planned[] {
-  const cache = new Map<string, string | null>();
+function plan(snap: Snapshot, p: Pending, excluded: ReadonlySet<string> = new Set()): Planned[] {
   const newMembers = new Set<string>();
   const out: Planned[] = [];
   for (const o of p.orders) {
@@ -423,7 +478,7 @@ function plan(store: Store, p: Pending, excluded: ReadonlySet<string> = new Set(
       if (l.errors.length)
         errors.push({ field: '宝贝', key: 'orderImport.badLine', params: { row: l.rowNumber } });
     }
-    const existing = errors.length ? undefined : orderByNo(store, o.orderNo);
+    const existing = errors.length ? undefined : snap.orders.get(o.orderNo);
     const next = withLineFacts(o);
     const changes: string[] = [];
     if (existing) {
@@ -432,15 +487,10 @@ function plan(store: Store, p: Pending, excluded: ReadonlySet<string> = new Set(
       for (const [k, v] of Object.entries(next) as [keyof OrderDb, unknown][]) {
         if (existing[k] !== v) changes.push(k);
       }
-      if (o.lines && !sameLines(store, cache, linesOf(store, existing.id), o.lines)) changes.push('lines');
+      if (o.lines && !sameLines(snap, snap.lines.get(existing.id) ?? [], o.lines)) changes.push('lines');
     }
     let newBuyer = false;
-    if (
-      !errors.length &&
-      o.memberName &&
-      !newMembers.has(o.memberName) &&
-      !buyerByMember(store, o.memberName)
-    ) {
+    if (!errors.length && o.memberName && !newMembers.has(o.memberName) && !snap.buyers.has(o.memberName)) {
       newMembers.add(o.memberName);
       newBuyer = true;
     }
@@ -528,17 +578,17 @@ export function importPreview(
   for (const [id, p] of map) if (p.staffId === staffId) map.delete(id);
   map.set(importId, pending);
 
-  const planned = plan(store, pending);
+  const snap = snapshot(store, orders);
+  const planned = plan(snap, pending);
   const counts = { new: 0, changed: 0, unchanged: 0, rejected: orphanLines.length };
   for (const p of planned) counts[p.status]++;
-  const cache = new Map<string, string | null>();
   const unknown = new Set<string>();
   let lineCount = 0;
   for (const p of planned) {
     if (p.status === 'rejected') continue;
     for (const l of p.order.lines ?? []) {
       lineCount++;
-      if (l.code && !skuIdByCode(store, cache, l.code)) unknown.add(l.code);
+      if (l.code && !skuIdOf(snap, l.code)) unknown.add(l.code);
     }
   }
   const rows: OrderImportRow[] = [];
@@ -601,9 +651,10 @@ function writeLines(
   store: Store,
   orderId: string,
   lines: ParsedLine[],
-  cache: Map<string, string | null>,
+  snap: Snapshot,
+  fresh: boolean,
 ): void {
-  store.stmt(`DELETE FROM sales_order_line WHERE order_id = ?`).run(orderId);
+  if (!fresh) store.stmt(`DELETE FROM sales_order_line WHERE order_id = ?`).run(orderId);
   const ins = store.stmt(
     `INSERT INTO sales_order_line (id, order_id, line_key, line_no, title, spec, sku_code, sku_id, quantity, price_fen, paid_fen, refund_status)
      VALUES (@id, @orderId, @key, @no, @title, @spec, @code, @skuId, @quantity, @price, @paid, @refund)`,
@@ -617,13 +668,110 @@ function writeLines(
       title: l.title,
       spec: l.spec,
       code: l.code,
-      skuId: skuIdByCode(store, cache, l.code),
+      skuId: skuIdOf(snap, l.code),
       quantity: l.quantity,
       price: l.priceFen,
       paid: l.paidFen,
       refund: l.refundStatus,
     }),
   );
+}
+
+/**
+ * The buyers of the orders to write, linked by member name as `linkBuyer` does order by order —
+ * a new buyer from the first order of a name, later orders topping up real name, phones and
+ * addresses — but folded in memory first, so each buyer is written (and logged, and its search
+ * keys rebuilt) once per import instead of once per order. Returns member name → buyer id.
+ */
+function linkBuyers(
+  store: Store,
+  staffId: string,
+  snap: Snapshot,
+  orders: readonly OrderDb[],
+  hlc: string,
+  result: OrderImportResult,
+): Map<string, string> {
+  interface Acc {
+    before: BuyerDb | null;
+    memberName: string;
+    realName: string;
+    phones: string[];
+    addresses: string[];
+  }
+  const byMember = new Map<string, Acc>();
+  const byId = new Map<string, Acc>();
+  const accs: Acc[] = [];
+  for (const f of orders) {
+    if (!f.member_name) continue;
+    const phone = /^\+?\d{5,20}$/.test(f.receiver_phone) ? f.receiver_phone : '';
+    const address = f.receiver_address;
+    let acc = byMember.get(f.member_name);
+    if (!acc) {
+      const found = snap.buyers.get(f.member_name);
+      acc = found ? byId.get(found.id) : undefined;
+      if (!acc && !found) {
+        acc = {
+          before: null,
+          memberName: f.member_name,
+          realName: f.receiver_name,
+          phones: phone ? [phone] : [],
+          addresses: address ? [address] : [],
+        };
+        byMember.set(f.member_name, acc);
+        accs.push(acc);
+        continue;
+      }
+      if (!acc) {
+        acc = {
+          before: found!,
+          memberName: found!.member_name,
+          realName: found!.real_name,
+          phones: parseJsonArray(found!.phones),
+          addresses: parseJsonArray(found!.addresses),
+        };
+        byId.set(found!.id, acc);
+        accs.push(acc);
+      }
+      byMember.set(f.member_name, acc);
+    }
+    if (!acc.realName) acc.realName = f.receiver_name;
+    if (phone && !acc.phones.includes(phone)) acc.phones.push(phone);
+    if (address && !acc.addresses.includes(address)) acc.addresses.push(address);
+  }
+  const ids = new Map<Acc, string>();
+  for (const acc of accs) {
+    if (!acc.before) {
+      const id = insertBuyer(
+        store,
+        staffId,
+        { memberName: acc.memberName, realName: acc.realName, phones: acc.phones, addresses: acc.addresses },
+        hlc,
+        'import',
+      );
+      ids.set(acc, id);
+      result.buyersCreated++;
+      continue;
+    }
+    const b = acc.before;
+    const before = { phones: parseJsonArray(b.phones).length, addresses: parseJsonArray(b.addresses).length };
+    patchBuyer(
+      store,
+      staffId,
+      b,
+      {
+        real_name: acc.realName,
+        // Unchanged lists keep their stored text, so an unchanged buyer is not written.
+        phones: acc.phones.length === before.phones ? b.phones : JSON.stringify(acc.phones),
+        addresses: acc.addresses.length === before.addresses ? b.addresses : JSON.stringify(acc.addresses),
+      },
+      hlc,
+      'import',
+    );
+    ids.set(acc, b.id);
+  }
+  const out = new Map<string, string>();
+  for (const [member, acc] of byMember) out.set(member, ids.get(acc)!);
+  return out;
 }
 
 /** Apply a previewed import inside the caller's transaction: every order or none. */
@@ -635,7 +783,11 @@ export function importCommit(
   const pending = pendingMap(store).get(input.importId);
   if (!pending || pending.staffId !== staffId) throw notFound('import');
   const excluded = new Set(input.excludeOrders);
-  const planned = plan(store, pending, excluded);
+  const snap = snapshot(
+    store,
+    pending.orders.filter((o) => !excluded.has(o.orderNo)),
+  );
+  const planned = plan(snap, pending, excluded);
   const rejected = [
     ...planned.filter((p) => p.status === 'rejected').map((p) => p.order.rowNumber),
     ...pending.orphanLines.filter((l) => !excluded.has(l.orderNo)).map((l) => l.rowNumber),
@@ -651,13 +803,17 @@ export function importCommit(
     buyersCreated: 0,
   };
   if (!planned.some((p) => p.status !== 'unchanged')) {
+    // Nothing to write: not even a log entry (re-import is a no-op).
     result.unchanged = planned.length;
     pendingMap(store).delete(input.importId);
     return result;
   }
   const hlc = store.stamp();
   const now = store.isoNow();
-  const cache = new Map<string, string | null>();
+  const writes = planned.filter((p) => p.status !== 'unchanged');
+  result.unchanged = planned.length - writes.length;
+  const full = writes.map((p) => ({ ...ORDER_DEFAULTS, ...(p.existing ?? {}), ...p.next }) as OrderDb);
+  const buyerIds = linkBuyers(store, staffId, snap, full, hlc, result);
   const insert = store.stmt(
     `INSERT INTO sales_order (id, order_no, source, buyer_id, member_name, status, goods_fen, postage_fen, total_fen,
        paid_fen, refund_fen, receiver_name, receiver_phone, receiver_address, buyer_message, seller_note, flag,
@@ -667,25 +823,13 @@ export function importCommit(
        @paid_fen, @refund_fen, @receiver_name, @receiver_phone, @receiver_address, @buyer_message, @seller_note, @flag,
        @close_reason, @item_count, @ordered_at, @paid_at, @carrier, @tracking_no, @shipped_at, @now, @by, @hlc, @by)`,
   );
-  for (const p of planned) {
-    if (p.status === 'unchanged') {
-      result.unchanged++;
-      continue;
-    }
-    const f = { ...ORDER_DEFAULTS, ...(p.existing ?? {}), ...p.next } as OrderDb;
-    const receiver = {
-      name: f.receiver_name,
-      phone: /^\+?\d{5,20}$/.test(f.receiver_phone) ? f.receiver_phone : '',
-      address: f.receiver_address,
-    };
-    const buyer = f.member_name
-      ? linkBuyer(store, staffId, f.member_name, receiver, hlc, 'import')
-      : { id: p.existing?.buyer_id ?? null, created: false };
-    if (buyer.created) result.buyersCreated++;
+  writes.forEach((p, i) => {
+    const f = full[i]!;
+    const buyer = { id: f.member_name ? buyerIds.get(f.member_name)! : (p.existing?.buyer_id ?? null) };
     if (!p.existing) {
       const id = newId();
       insert.run({ ...f, id, order_no: p.order.orderNo, buyer_id: buyer.id, now, by: staffId, hlc });
-      if (p.order.lines) writeLines(store, id, p.order.lines, cache);
+      if (p.order.lines) writeLines(store, id, p.order.lines, snap, true);
       // Every Taobao order starts unpaid; then paid; then where it is now.
       recordStatus(store, id, 'wait_pay', f.ordered_at, 'import', staffId);
       if (f.paid_at) recordStatus(store, id, 'paid', f.paid_at, 'import', staffId);
@@ -715,7 +859,7 @@ export function importCommit(
         hlc,
       );
       result.created++;
-      continue;
+      return;
     }
     const e = p.existing;
     const changed: Record<string, { from: unknown; to: unknown }> = {};
@@ -732,7 +876,7 @@ export function importCommit(
       )
       .run({ ...f, id: e.id, buyer_id: buyer.id ?? e.buyer_id, hlc, by: staffId });
     if (p.changes.includes('lines') && p.order.lines) {
-      writeLines(store, e.id, p.order.lines, cache);
+      writeLines(store, e.id, p.order.lines, snap, false);
       changed.lines = { from: null, to: p.order.lines.length };
     }
     if (e.status !== f.status) {
@@ -749,7 +893,7 @@ export function importCommit(
       hlc,
     );
     result.updated++;
-  }
+  });
   store.log(
     {
       staffId,

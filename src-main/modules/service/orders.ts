@@ -151,9 +151,21 @@ export function listOrders(
   input: { filter: OrderFilter & { q: string }; offset: number; limit: number },
 ): Paged<OrderRow> {
   const { where, params } = orderFilterSql(store, input.filter);
-  const total = store
-    .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM sales_order o WHERE ${where}`)
-    .get(params)!.n;
+  // No filter, or the status alone: the trigger-kept counters (0018), not a count of 1M rows.
+  const keys = Object.keys(params);
+  const counted = !keys.length
+    ? (store
+        .stmt<{ n: number | null }>(
+          `SELECT SUM(n) AS n FROM service_count WHERE key >= 'order:' AND key < 'order;'`,
+        )
+        .get()!.n ?? 0)
+    : keys.length === 1 && params.status
+      ? store.stmt<{ n: number }>(`SELECT n FROM service_count WHERE key = ?`).get(`order:${params.status}`)
+          ?.n
+      : undefined;
+  const total =
+    counted ??
+    store.stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM sales_order o WHERE ${where}`).get(params)!.n;
   const rows = store
     .stmt<OrderDb>(
       `SELECT ${LIST_COLS} FROM sales_order o WHERE ${where} ORDER BY o.ordered_at DESC, o.id DESC LIMIT @limit OFFSET @offset`,
