@@ -19,9 +19,9 @@ import m0015 from './migrations/0015_promotions.sql?raw';
 import m0016 from './migrations/0016_art_assessment.sql?raw';
 import m0017 from './migrations/0017_agentday.sql?raw';
 // 0018–0021 come from other branches; samples (h-samples) is 0022.
-import m0022 from './migrations/0022_samples.sql?raw';
-import m0020 from './migrations/0020_promo_creative.sql?raw';
 import m0018 from './migrations/0018_cs_perf.sql?raw';
+import m0019 from './migrations/0019_promo_creative.sql?raw';
+import m0020 from './migrations/0020_samples.sql?raw';
 
 export interface Migration {
   version: number;
@@ -47,9 +47,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'promotions', sql: m0015 },
   { version: 16, name: 'art_assessment', sql: m0016 },
   { version: 17, name: 'agentday', sql: m0017 },
-  { version: 22, name: 'samples', sql: m0022 },
-  { version: 20, name: 'promo_creative', sql: m0020 },
   { version: 18, name: 'cs_perf', sql: m0018 },
+  { version: 19, name: 'promo_creative', sql: m0019 },
+  { version: 20, name: 'samples', sql: m0020 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,4 @@
--- 0020: promotion creative (活动美工任务, §10.4) and the checklist edits.
+-- 0019: promotion creative (活动美工任务, §10.4) and the checklist edits.
 -- A campaign's creative tasks are art_task rows with promotion_id set and a creative_kind: one
 -- live task per campaign and kind (banner 促销图, page 活动页, homepage 首页更新), so creating them
 -- again never duplicates. Checklist items can be removed while not ticked: a tombstone
