@@ -1043,3 +1043,81 @@ describe('query plans (samples, h-samples)', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+// promotion creative (h-promo): a campaign's creative tasks are found by (promotion_id, creative_kind)
+// and promotion_id indexes; checklist edits by id and (promotion_id, position); the results CSV
+// reads the campaign's SKUs by its key and their order lines by sku.
+describe('query plans (promotion creative)', () => {
+  it('uses an index for creative tasks, checklist edits and the results CSV', async () => {
+    app = makeApp({ shop: true });
+    await app.signInAs(C, 'manager');
+    const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
+    await app.ok(C, 'orders.create', {
+      memberName: '买家',
+      status: 'paid',
+      lines: [{ skuId: p.skus[0]!.id, quantity: 1, priceFen: 5000 }],
+    });
+    const pr = await app.ok<{ id: string; version: string; creative: { id: string }[] }>(
+      C,
+      'promotions.save',
+      { name: '双十二', startDate: '2036-12-12', endDate: '2036-12-14', skuIds: p.skus.map((s) => s.id) },
+    );
+    await app.ok(C, 'promotions.createCreative', { id: pr.id });
+    await app.ok(C, 'promotions.save', {
+      id: pr.id,
+      expectedVersion: pr.version,
+      name: '双十二',
+      startDate: '2036-12-10',
+      endDate: '2036-12-14',
+      skuIds: p.skus.map((s) => s.id),
+      moveCreative: true,
+    });
+    await app.ok(C, 'art.taskGet', { id: pr.creative[0]!.id });
+    for (const title of ['话术', '改价']) {
+      await app.ok(C, 'promotions.addTask', {
+        promotionId: pr.id,
+        title,
+        ownerId: app.people.cs_agent!.id,
+        dueDate: '2036-12-09',
+      });
+    }
+    const got = await app.ok<{ tasks: { id: string }[] }>(C, 'promotions.get', { id: pr.id });
+    await app.ok(C, 'promotions.editTask', {
+      taskId: got.tasks[0]!.id,
+      title: '客服话术',
+      ownerId: app.people.cs_supervisor!.id,
+      dueDate: '2036-12-08',
+    });
+    await app.ok(C, 'promotions.moveTask', { taskId: got.tasks[1]!.id, direction: 'up' });
+    await app.ok(C, 'promotions.moveTask', { taskId: got.tasks[1]!.id, direction: 'down' });
+    await app.ok(C, 'promotions.removeTask', { taskId: got.tasks[1]!.id });
+    await app.ok(C, 'promotions.list', {});
+    await app.ok(C, 'art.creativeLeadSave', { banner: 4, page: 4, homepage: 1 });
+    await app.ok(C, 'art.creativeLeadGet', {});
+    await app.ok(C, 'promotions.resultsExportCsv', { id: pr.id });
+    const sqls = [
+      ...app.store
+        .preparedSql()
+        .filter(
+          (s) => /art_task|promotion|art_setting/.test(s) && !/FROM promotion p WHERE 1 = 1 ORDER BY/.test(s),
+        ),
+      resultsCsvQuery(app.store, pr.id).sql,
+    ];
+    const offenders: string[] = [];
+    for (const sql of sqls) {
+      const alias = aliases(sql);
+      for (const raw of planOf(app, sql)) {
+        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
+          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
+        );
+        if (
+          /^SCAN (art_task|art_task_sku|promotion|promotion_sku|promotion_task|sales_order|sales_order_line|sku|product|staff|change_log)\b/.test(
+            step,
+          )
+        )
+          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
