@@ -453,7 +453,13 @@ describe('index.ts lifecycle (Electron mocked)', () => {
     };
     expect(routerOpts.store).toBe(db.store);
     expect(routerOpts.host.appVersion).toBe('0.1.0');
-    expect(fake.ipcMain.handle).toHaveBeenCalledExactlyOnceWith('shopdesk:call', expect.any(Function));
+    // The API channel, and the preload's report of a real drag-and-drop (library import).
+    expect(fake.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0])).toEqual([
+      'shopdesk:call',
+      'shopdesk:drop',
+    ]);
+    expect(fake.ipcMain.handle).toHaveBeenCalledWith('shopdesk:call', expect.any(Function));
+    expect(fake.ipcMain.handle).toHaveBeenCalledWith('shopdesk:drop', expect.any(Function));
 
     expect(fake.windows).toHaveLength(1);
     const win = fake.windows[0]!;
