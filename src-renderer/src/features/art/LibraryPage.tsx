@@ -92,6 +92,8 @@ export function LibraryPage() {
   const cols = Math.max(1, Math.floor((size.width - 8) / CELL_W));
   const rowCount = Math.ceil(total / cols);
 
+  const [thumbKick, setThumbKick] = useState(0);
+  const staleReloads = useRef(0);
   const refresh = useCallback(() => {
     pages.current = new Map();
     loadingPages.current = new Set();
@@ -121,6 +123,9 @@ export function LibraryPage() {
         const page = await api.art.libraryList({ filter, offset: index * PAGE, limit: PAGE });
         if (gen !== genRef.current) return;
         pages.current.set(index, page.rows);
+        // A page read while thumbnails were still being made: let the poll below catch up with it.
+        if (page.rows.some((r) => r.thumb === 'pending')) setThumbKick((n) => n + 1);
+        else staleReloads.current = 0;
         setTotal(page.total);
         setError(null);
         force((n) => n + 1);
@@ -158,7 +163,9 @@ export function LibraryPage() {
 
   const at = (i: number): LibraryImageRow | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
 
-  // Thumbnail progress: poll while some are pending; reload the grid when they are done.
+  // Thumbnail progress: poll while some are pending; reload the grid when they are done — also when
+  // the shown rows were read while theirs were pending (thumbnails are made alongside the import, so
+  // they may all be done before the first poll). At most two such reloads in a row.
   useEffect(() => {
     let stop = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -168,7 +175,15 @@ export function LibraryPage() {
         const s = await api.art.libraryThumbs({});
         if (stop) return;
         setThumbs(s);
-        if (lastPending > 0 && s.pending === 0) refresh();
+        const shownPending = [...pages.current.values()].some((rows) =>
+          rows.some((r) => r.thumb === 'pending'),
+        );
+        if (s.pending > 0) staleReloads.current = 0;
+        else if ((lastPending > 0 || shownPending) && staleReloads.current < 2) {
+          staleReloads.current++;
+          refresh();
+          return;
+        }
         lastPending = s.pending;
         if (s.pending > 0) timer = setTimeout(tick, 800);
       } catch {
@@ -180,7 +195,7 @@ export function LibraryPage() {
       stop = true;
       if (timer) clearTimeout(timer);
     };
-  }, [version, refresh]);
+  }, [version, refresh, thumbKick]);
 
   // Drag and drop: files or folders dropped onto the grid are imported like the dialog's. The page
   // only says "a drop happened"; the paths go from the preload to main directly (drops.ts).
