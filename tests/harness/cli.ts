@@ -25,6 +25,7 @@ const dataDir = path.resolve(values['data-dir'] ?? fs.mkdtempSync(path.join(os.t
 const h = await startHarness({
   dataDir,
   demo: values.demo,
+  demoOrders: values.demo,
   port: Number(values.port),
   ...(values['export-dir'] ? { exportDir: path.resolve(values['export-dir']) } : {}),
 });

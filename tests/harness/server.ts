@@ -28,6 +28,8 @@ export interface HarnessOptions {
    */
   importDir?: string;
   demo?: boolean;
+  /** With `demo`: also the demo shop's customer-service orders, buyers and cases (dev:browser). */
+  demoOrders?: boolean;
   port?: number;
   rendererDir?: string;
 }
@@ -120,10 +122,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const libraryDir = libraryRoot(opts.dataDir);
   fs.mkdirSync(exportDir, { recursive: true });
   const store = openStore({ dataDir: opts.dataDir });
-  // The e2e specs import their own orders into the demo shop and count them: no demo orders here.
+  // The e2e specs import their own orders into the demo shop and count them: no demo orders for them.
   const demoPeople =
     opts.demo && !store.stmt('SELECT 1 FROM shop').get()
-      ? seedDemoShop(store, { service: false }).people
+      ? seedDemoShop(store, { service: opts.demoOrders === true }).people
       : null;
 
   const streams = new Map<string, Set<http.ServerResponse>>();
