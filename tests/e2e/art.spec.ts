@@ -9,17 +9,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, signIn, dismissNotices } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
-
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId(`signin-person-${name}`).click();
-  await page.getByTestId('signin-pin').fill(pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
-}
 
 /** Close the task drawer with its ✕ (Escape only works while the focus is inside the drawer). */
 async function closeTaskDrawer(page: Page): Promise<void> {
@@ -29,6 +22,7 @@ async function closeTaskDrawer(page: Page): Promise<void> {
 
 async function switchTo(page: Page, name: string, pin: string): Promise<void> {
   await closeTaskDrawer(page);
+  await dismissNotices(page);
   await page.getByTestId('header-signout').click();
   await signIn(page, name, pin);
   await page.getByTestId('tab-art').click();
@@ -262,6 +256,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
 
   // 11. The store manager marks the product listed: items are missing, so with a reason.
   const manager = harness.demoPeople.find((p) => p.role === 'manager')!;
+  await dismissNotices(page);
   await page.getByTestId('header-signout').click();
   await signIn(page, manager.name, manager.pin);
   await page.getByTestId('tab-art').click();

@@ -9,41 +9,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, pickOption, type HarnessInfo } from './fixtures';
+import { test, expect, pickOption, signIn, switchTo, call } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
-
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId(`signin-person-${name}`).click();
-  await page.getByTestId('signin-pin').fill(pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
-}
-
-async function switchTo(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId('header-switch').click();
-  await signIn(page, name, pin);
-}
-
-/** One call through the harness's real router, as its own client (for the test's starting data). */
-async function call<T>(
-  request: APIRequestContext,
-  harness: HarnessInfo,
-  client: string,
-  channel: string,
-  input: unknown,
-): Promise<T> {
-  const u = new URL(harness.url);
-  const res = await request.post(`${u.origin}/__api/${channel}`, {
-    headers: { 'x-shopdesk-token': u.searchParams.get('token')!, 'x-shopdesk-client': client },
-    data: input,
-  });
-  const env = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
-  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
-  return env.data as T;
-}
 
 const MEMBER = '小鹿乱撞2019';
 

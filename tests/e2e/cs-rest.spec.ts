@@ -9,17 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import { test, expect, pickOption, type HarnessInfo } from './fixtures';
+import { test, expect, pickOption, type HarnessInfo, signIn } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
-
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId(`signin-person-${name}`).click();
-  await page.getByTestId('signin-pin').fill(pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
-}
 
 /** One call through the harness's real router, as its own client (the test's starting data). */
 async function call<T>(

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export interface HarnessInfo {
   url: string;
@@ -113,4 +113,47 @@ export async function pickOption(
     .filter({ hasText: label })
     .first()
     .click();
+}
+
+/** Sign in on the sign-in screen: the person, the PIN, Enter; waits for the header to name them. */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId(`signin-person-${name}`).click();
+  await page.getByTestId('signin-pin').fill(pin);
+  await page.getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('header-person-name')).toHaveText(name);
+}
+
+/** Hand the PC to another person through the header's quick switch. */
+export async function switchTo(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByTestId('header-switch').click();
+  await signIn(page, name, pin);
+}
+
+/** One call through the harness's real router, as its own client (for the test's starting data). */
+export async function call<T>(
+  request: APIRequestContext,
+  harness: HarnessInfo,
+  client: string,
+  channel: string,
+  input: unknown,
+): Promise<T> {
+  const u = new URL(harness.url);
+  const res = await request.post(`${u.origin}/__api/${channel}`, {
+    headers: { 'x-shopdesk-token': u.searchParams.get('token')!, 'x-shopdesk-client': client },
+    data: input,
+  });
+  const env = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
+  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
+  return env.data as T;
+}
+
+/** Close the notices in the top-right corner (e.g. "exported to …"): they pause while the pointer
+ *  is over them and can sit on the header's buttons. */
+export async function dismissNotices(page: Page): Promise<void> {
+  const close = page.locator('.ant-notification-notice-close');
+  while ((await close.count()) > 0) {
+    await close.first().click();
+    await page.waitForTimeout(50);
+  }
+  await expect(page.locator('.ant-notification-notice')).toHaveCount(0);
 }

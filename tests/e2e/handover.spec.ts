@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, signIn, switchTo } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -17,18 +17,6 @@ const BUYER = '小雨点的衣橱';
 
 const tr = (s: string, params: Record<string, string | number>) =>
   s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
-
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId(`signin-person-${name}`).click();
-  await page.getByTestId('signin-pin').fill(pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
-}
-
-async function switchTo(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId('header-switch').click();
-  await signIn(page, name, pin);
-}
 
 /** Calls a channel of the app's API in the page, as the signed-in person. */
 async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {

@@ -9,18 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, signIn } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 import { LINES, ORDERS, lineCsv, orderCsv } from '../unit/service-fixtures';
 
 test.use({ demo: true });
 
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId(`signin-person-${name}`).click();
-  await page.getByTestId('signin-pin').fill(pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
-}
 async function signOut(page: Page): Promise<void> {
   await page.getByTestId('header-signout').click();
   await expect(page.getByTestId('header-person-name')).toHaveCount(0);

@@ -5,17 +5,11 @@
 // → the campaign page shows 1/3 done with the progress bar, for the art team and for 客服.
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, signIn } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
 
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId(`signin-person-${name}`).click();
-  await page.getByTestId('signin-pin').fill(pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
-}
 async function signOut(page: Page): Promise<void> {
   await page.getByTestId('header-signout').click();
   await expect(page.getByTestId('header-person-name')).toHaveCount(0);

@@ -5,19 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, signIn } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 import { LINES, lineCsv, orderCsv } from '../unit/service-fixtures';
 
 test.use({ demo: true });
-
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByTestId(`signin-person-${name}`).click();
-  await page.getByTestId('signin-pin').fill(pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('header-person-name')).toHaveText(name);
-}
 
 test('客服主管 imports orders, finds the buyer, follows up an unpaid order and exports the orders', async ({
   page,
