@@ -1,4 +1,4 @@
-// npm run dev:browser [-- --demo] [--data-dir D] [--port P] [--no-build]
+// npm run dev:browser [-- --demo [--no-demo-orders]] [--data-dir D] [--port P] [--no-build]
 // Builds the renderer, then serves it with the real router on 127.0.0.1 and prints the URL.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import { startHarness } from './server';
 const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: false },
+    'no-demo-orders': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
     'export-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
@@ -25,7 +26,7 @@ const dataDir = path.resolve(values['data-dir'] ?? fs.mkdtempSync(path.join(os.t
 const h = await startHarness({
   dataDir,
   demo: values.demo,
-  demoOrders: values.demo,
+  demoOrders: values.demo && !values['no-demo-orders'],
   port: Number(values.port),
   ...(values['export-dir'] ? { exportDir: path.resolve(values['export-dir']) } : {}),
 });
