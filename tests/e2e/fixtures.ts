@@ -148,13 +148,9 @@ export async function call<T>(
   return env.data as T;
 }
 
-/** Close the notices in the top-right corner (e.g. "exported to …"): they pause while the pointer
- *  is over them and can sit on the header's buttons. */
+/** Wait out the notices in the top-right corner (e.g. "exported to …", shown for 8 s): they pause
+ *  while the pointer is over them and can sit on the header's buttons, so move the pointer away. */
 export async function dismissNotices(page: Page): Promise<void> {
-  const close = page.locator('.ant-notification-notice-close');
-  while ((await close.count()) > 0) {
-    await close.first().click();
-    await page.waitForTimeout(50);
-  }
-  await expect(page.locator('.ant-notification-notice')).toHaveCount(0);
+  await page.mouse.move(10, 400);
+  await expect(page.locator('.ant-notification-notice')).toHaveCount(0, { timeout: 30_000 });
 }
