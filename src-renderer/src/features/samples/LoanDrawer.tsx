@@ -23,7 +23,7 @@ import { PrintSheet } from '../../components/PrintSheet';
 import { formatDateTime } from '../../lib/time';
 import { useCan, useSession } from '../../stores/session';
 import { BinSelect } from '../warehouse/pickers';
-import { LoanStatusTags } from './common';
+import { LoanStatusTags, skuColumns } from './common';
 import { useSampleCounts } from './SamplesTabLabel';
 
 export function LoanDrawer({
@@ -289,24 +289,7 @@ function LinesTable({ loan }: { loan: Loan }) {
       dataSource={loan.lines}
       data-testid="samples-lines"
       columns={[
-        {
-          title: t('samples.col.code'),
-          dataIndex: 'code',
-          render: (v: string) => (
-            <span className="num" style={{ whiteSpace: 'nowrap' }}>
-              {v}
-            </span>
-          ),
-        },
-        {
-          title: t('samples.col.product'),
-          render: (_, l) => (
-            <span>
-              {l.title}
-              {l.spec && <Typography.Text type="secondary"> · {l.spec}</Typography.Text>}
-            </span>
-          ),
-        },
+        ...skuColumns<LoanLine>(t),
         { title: t('samples.col.requestedQty'), dataIndex: 'quantity', align: 'right', width: 64 },
         { title: t('samples.col.issued'), dataIndex: 'issued', align: 'right', width: 64 },
         { title: t('samples.col.good'), dataIndex: 'returnedGood', align: 'right', width: 72 },
@@ -403,15 +386,7 @@ function ReturnModal({ loan, onClose, onDone }: { loan: Loan; onClose(): void; o
         pagination={false}
         dataSource={lines}
         columns={[
-          {
-            title: t('samples.col.code'),
-            dataIndex: 'code',
-            render: (v: string) => (
-              <span className="num" style={{ whiteSpace: 'nowrap' }}>
-                {v}
-              </span>
-            ),
-          },
+          ...skuColumns<LoanLine>(t).slice(0, 1),
           { title: t('samples.col.out'), dataIndex: 'out', align: 'right', width: 70 },
           {
             title: t('samples.col.good'),

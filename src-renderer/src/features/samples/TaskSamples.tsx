@@ -10,7 +10,7 @@ import type { LoanRow } from '../../../../src-main/api/contract-samples';
 import { api, reportError, ui } from '../../api';
 import { useCan, useSession } from '../../stores/session';
 import { LoanDrawer } from './LoanDrawer';
-import { LoanStatusTags } from './common';
+import { LoanStatusTags, skuColumns } from './common';
 
 export function TaskSamples({ task }: { task: Task }) {
   const { t } = useTranslation();
@@ -190,30 +190,13 @@ function RequestModal({
         <Empty description={t('samples.requestNoSkus')} />
       ) : (
         <>
-          <Table
+          <Table<Task['skus'][number]>
             rowKey="id"
             size="small"
             pagination={false}
             dataSource={task.skus}
             columns={[
-              {
-                title: t('samples.col.code'),
-                dataIndex: 'code',
-                render: (v: string) => (
-                  <span className="num" style={{ whiteSpace: 'nowrap' }}>
-                    {v}
-                  </span>
-                ),
-              },
-              {
-                title: t('samples.col.product'),
-                render: (_, s) => (
-                  <span>
-                    {s.title}
-                    {s.spec && <Typography.Text type="secondary"> · {s.spec}</Typography.Text>}
-                  </span>
-                ),
-              },
+              ...skuColumns<Task['skus'][number]>(t),
               {
                 title: t('samples.col.requestedQty'),
                 width: 110,

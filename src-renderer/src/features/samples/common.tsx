@@ -1,4 +1,5 @@
-import { Space, Tag } from 'antd';
+import { Space, Tag, Typography, type TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LoanRow, LoanStatus } from '../../../../src-main/api/contract-samples';
 
@@ -29,4 +30,30 @@ export function LoanStatusTags({ loan }: { loan: Pick<LoanRow, 'status' | 'overd
 /** "TX001-WH-L ×3、TX001-BK-XL ×1" */
 export function linesSummary(loan: Pick<LoanRow, 'lines'>): string {
   return loan.lines.map((l) => `${l.code} ×${l.quantity}`).join('、');
+}
+
+/** The 商家编码 and product columns every samples table starts with (loan lines, return, task SKUs). */
+export function skuColumns<R extends { code: string; title: string; spec: string }>(
+  t: TFunction,
+): TableColumnsType<R> {
+  return [
+    {
+      title: t('samples.col.code'),
+      dataIndex: 'code',
+      render: (v: string) => (
+        <span className="num" style={{ whiteSpace: 'nowrap' }}>
+          {v}
+        </span>
+      ),
+    },
+    {
+      title: t('samples.col.product'),
+      render: (_, r) => (
+        <span>
+          {r.title}
+          {r.spec && <Typography.Text type="secondary"> · {r.spec}</Typography.Text>}
+        </span>
+      ),
+    },
+  ];
 }
