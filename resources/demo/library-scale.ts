@@ -12,14 +12,13 @@
 // by a hash of the migrations and the options, and later runs reuse it.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { MIGRATIONS } from '../../src-main/db/migrations';
 import { openStore } from '../../src-main/db/store';
 import { newId } from '../../src-main/lib/ids';
 import { thumbPath } from '../../src-main/modules/art/files';
 import { Rng, seedScale } from './shop';
+import { scaleCache, type ScaleCache } from './scale-cache';
 
 export interface LibraryScaleOptions {
   images: number;
@@ -174,25 +173,14 @@ export async function seedLibraryScale(
 }
 
 /**
- * The cached scale library: built on first use in `<tmp>/shopdesk-bench-library-<key>`, reused
- * afterwards (a `scale.json` next to it says it is complete). A changed migration builds afresh.
+ * The cached scale library (`scaleCache`): built on first use in
+ * `<tmp>/shopdesk-bench-library-<migrations key>-<options>`, reused (or upgraded) afterwards; a
+ * `scale.json` next to it says it is complete.
  */
 export async function libraryScaleDb(
   options: LibraryScaleOptions = LIBRARY_SCALE,
   log: (msg: string) => void = () => {},
-): Promise<{ dir: string; info: LibraryScaleInfo; cached: boolean }> {
-  const schema = createHash('sha256')
-    .update(MIGRATIONS.map((m) => m.sql).join('\n'))
-    .digest('hex')
-    .slice(0, 10);
-  const key = `${schema}-${options.images}-${options.skus}-${options.seed}`;
-  const dir = path.join(os.tmpdir(), `shopdesk-bench-library-${key}`);
-  const marker = path.join(dir, 'scale.json');
-  if (fs.existsSync(marker))
-    return { dir, info: JSON.parse(fs.readFileSync(marker, 'utf8')) as LibraryScaleInfo, cached: true };
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const info = await seedLibraryScale(dir, options, log);
-  fs.writeFileSync(marker, JSON.stringify(info, null, 2));
-  return { dir, info, cached: false };
+): Promise<ScaleCache<LibraryScaleInfo>> {
+  const key = `${options.images}-${options.skus}-${options.seed}`;
+  return scaleCache('library', key, 'scale.json', (dir) => seedLibraryScale(dir, options, log), log);
 }

@@ -14,16 +14,13 @@
 // The database is cached: `warehouseScaleDb()` builds it once in the temp folder (keyed by the
 // parameters and the schema version) and later runs reuse it, so benches re-run quickly. A bench
 // that changes the data (posting) leaves its few documents behind; that does not disturb the figures.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DB_FILE, openStore, type Store } from '../../src-main/db/store';
-import { createHash } from 'node:crypto';
-import { MIGRATIONS } from '../../src-main/db/migrations';
 import { newId } from '../../src-main/lib/ids';
 import { saveBin } from '../../src-main/modules/warehouse/service';
 import { Rng, seedScale } from './shop';
+import { scaleCache, type ScaleCache } from './scale-cache';
 
 export interface WarehouseScaleOptions {
   skus: number;
@@ -236,28 +233,14 @@ function seedBins(store: Store, by: string, n: number): string[] {
 }
 
 /**
- * The cached scale database: built on first use in `<tmp>/shopdesk-bench-warehouse-<key>` (the key:
- * a hash of the migrations and the options), reused
- * afterwards (a `scale.json` next to it says it is complete). Returns its folder and figures.
+ * The cached scale database (`scaleCache`): built on first use in
+ * `<tmp>/shopdesk-bench-warehouse-<migrations key>-<options>`, reused (or upgraded) afterwards; a
+ * `scale.json` next to it says it is complete. Returns its folder and figures.
  */
-export function warehouseScaleDb(
+export async function warehouseScaleDb(
   options: WarehouseScaleOptions = WAREHOUSE_SCALE,
   log: (msg: string) => void = () => {},
-): { dir: string; info: WarehouseScaleInfo; cached: boolean } {
-  // The schema's text is part of the key: a changed migration (an index) builds a fresh database.
-  const schema = createHash('sha256')
-    .update(MIGRATIONS.map((m) => m.sql).join('\n'))
-    .digest('hex')
-    .slice(0, 10);
-  const key = `${schema}-${options.skus}-${options.bins}-${options.documents}x${options.linesPerDocument}-${options.seed}`;
-  const dir = path.join(os.tmpdir(), `shopdesk-bench-warehouse-${key}`);
-  const marker = path.join(dir, 'scale.json');
-  if (fs.existsSync(marker)) {
-    return { dir, info: JSON.parse(fs.readFileSync(marker, 'utf8')) as WarehouseScaleInfo, cached: true };
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const info = seedWarehouseScale(dir, options, log);
-  fs.writeFileSync(marker, JSON.stringify(info, null, 2));
-  return { dir, info, cached: false };
+): Promise<ScaleCache<WarehouseScaleInfo>> {
+  const key = `${options.skus}-${options.bins}-${options.documents}x${options.linesPerDocument}-${options.seed}`;
+  return scaleCache('warehouse', key, 'scale.json', (dir) => seedWarehouseScale(dir, options, log), log);
 }

@@ -10,12 +10,10 @@
 // only read it), so a re-run starts at once; a changed migration seeds a fresh one.
 // BENCH_SERVICE_SCALE=0.05 runs the same at 5 % of the size (a quick check).
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { MIGRATIONS } from '../../src-main/db/migrations';
 import { openStore, type Store } from '../../src-main/db/store';
 import { newId } from '../../src-main/lib/ids';
 import { pinyinInitials } from '../../src-main/lib/text';
@@ -24,6 +22,7 @@ import { importCommit, importPreview } from '../../src-main/modules/service/orde
 import { listOrders } from '../../src-main/modules/service/orders';
 import { setup } from '../../src-main/modules/staff/service';
 import { Rng } from '../../resources/demo/shop';
+import { scaleCache, type ScaleCache } from '../../resources/demo/scale-cache';
 import { LINES, ORDERS, lineCsv, orderCsv } from '../unit/service-fixtures';
 import {
   heading,
@@ -98,31 +97,17 @@ function seed(store: Store, rng: Rng): void {
   store.db.exec('ANALYZE');
 }
 
-/** The seeded database, cached by schema and scale; built (and timed) when missing. */
-function seededDb(): { dir: string; cached: boolean; seconds: number } {
-  const schema = createHash('sha256')
-    .update(MIGRATIONS.map((m) => m.sql).join('\n'))
-    .digest('hex')
-    .slice(0, 10);
-  const dir = path.join(os.tmpdir(), `shopdesk-bench-service-${schema}-${BUYERS}x${ORDER_COUNT}`);
-  const marker = path.join(dir, 'seeded.json');
-  if (fs.existsSync(marker)) {
-    return {
-      dir,
-      cached: true,
-      seconds: (JSON.parse(fs.readFileSync(marker, 'utf8')) as { seconds: number }).seconds,
-    };
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const store = openStore({ dataDir: dir });
-  store.tx(() =>
-    setup(store, { shopName: '压测店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1111' }),
-  );
-  const t = time(() => seed(store, new Rng(7)));
-  store.close();
-  fs.writeFileSync(marker, JSON.stringify({ seconds: t.ms / 1000 }));
-  return { dir, cached: false, seconds: t.ms / 1000 };
+/** The seeded database, cached by schema and scale (`scaleCache`); built (and timed) when missing. */
+async function seededDb(): Promise<ScaleCache<{ seconds: number }>> {
+  return scaleCache('service', `${BUYERS}x${ORDER_COUNT}`, 'seeded.json', (dir) => {
+    const store = openStore({ dataDir: dir });
+    store.tx(() =>
+      setup(store, { shopName: '压测店', timeZone: 'Asia/Shanghai', managerName: '店长', pin: '1111' }),
+    );
+    const t = time(() => seed(store, new Rng(7)));
+    store.close();
+    return { seconds: t.ms / 1000 };
+  });
 }
 
 /**
@@ -158,9 +143,9 @@ export async function run(): Promise<SummaryLine[]> {
   );
   const summary: SummaryLine[] = [];
   {
-    const db = seededDb();
+    const db = await seededDb();
     console.log(
-      `  ${db.cached ? 'cached' : 'seeded'} database ${db.dir} (seeding took ${ms(db.seconds, 1)} s)`,
+      `  ${db.cached ? 'cached' : 'seeded'} database ${db.dir} (seeding took ${ms(db.info.seconds, 1)} s)`,
     );
     const store = openStore({ dataDir: db.dir });
     const rng = new Rng(7);

@@ -96,7 +96,7 @@ function drafts(
 
 export async function run(): Promise<SummaryLine[]> {
   heading('warehouse: 20,000 SKUs, 5,000,000 stock movements');
-  const built = warehouseScaleDb(undefined, (m) => console.log(m));
+  const built = await warehouseScaleDb(undefined, (m) => console.log(m));
   const { dir, info } = built;
   console.log(
     `  ${built.cached ? 'cached' : 'built'} database ${dir} (${mib(fs.statSync(path.join(dir, DB_FILE)).size)}): ` +
