@@ -1007,10 +1007,11 @@ export function ledger(
       .all({ ...params, limit: input.limit, offset: input.offset });
     if (page.length) return { rows: page.map(toMovement), total: page[0]!.total };
   }
+  // The document is joined for the count only when its type is filtered on: every movement has
+  // its document (a foreign key), and the join made the unfiltered count of 5M movements 25× slower.
+  const docJoin = input.type ? 'JOIN stock_document d ON d.id = x.document_id' : '';
   const total = store
-    .stmt<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM (${source}) x JOIN stock_document d ON d.id = x.document_id WHERE ${where}`,
-    )
+    .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM (${source}) x ${docJoin} WHERE ${where}`)
     .get(params)!.n;
   const rows = store
     .stmt<MovementDb>(
