@@ -40,7 +40,7 @@ export const CHANNELS = [
   'warehouse.ledger',
   'warehouse.balances',
   'warehouse.skuStock',
-  // shipping, pack check, returns inspection, exports (h-ship)
+  // shipping, pack check, returns inspection, exports
   'shipping.queue',
   'shipping.createOrder',
   'shipping.pickList',
@@ -106,7 +106,7 @@ export const CHANNELS = [
   'art.libraryExportCsv',
   'art.rulesGet',
   'art.rulesSave',
-  // art part 2: team assessment, listing readiness (h-art2)
+  // art part 2: team assessment, listing readiness
   'art.assessmentMonth',
   'art.assessmentSave',
   'art.assessmentExportCsv',
@@ -133,7 +133,7 @@ export const CHANNELS = [
   'followUp.record',
   'followUp.report',
   'followUp.exportCsv',
-  // orders ↔ warehouse link (h-link)
+  // orders ↔ warehouse link
   'shipping.pendingOrders',
   'shipping.queueOrders',
   'orders.notifyWarehouse',
@@ -142,14 +142,14 @@ export const CHANNELS = [
   'handover.history',
   'handover.write',
   'handover.ack',
-  // reviews (中差评, h-reviews)
+  // reviews (中差评)
   'reviews.list',
   'reviews.get',
   'reviews.create',
   'reviews.handle',
   'reviews.stats',
   'reviews.exportCsv',
-  // promotions (活动, h-reviews)
+  // promotions (活动)
   'promotions.list',
   'promotions.get',
   'promotions.save',
@@ -157,7 +157,7 @@ export const CHANNELS = [
   'promotions.tickTask',
   'promotions.results',
   'promotions.saveSummary',
-  // promotion creative + checklist edits (h-promo)
+  // promotion creative + checklist edits
   'promotions.createCreative',
   'promotions.editTask',
   'promotions.removeTask',
@@ -181,7 +181,7 @@ export const CHANNELS = [
   'complaints.saveSettings',
   'complaints.analysis',
   'complaints.exportCsv',
-  // an agent's day (客服: work log, memo book, weekly summary, personal sales report; h-agentday)
+  // an agent's day (客服: work log, memo book, weekly summary, personal sales report)
   'agentDay.journalGet',
   'agentDay.journalSave',
   'agentDay.journalList',
@@ -196,7 +196,7 @@ export const CHANNELS = [
   'agentDay.myReport',
   'agentDay.teamReport',
   'agentDay.exportCsv',
-  // pre-sales (售前): inquiry log, reply templates, product knowledge (h-presales)
+  // pre-sales (售前): inquiry log, reply templates, product knowledge
   'presales.inquiries',
   'presales.inquiryCreate',
   'presales.inquirySetOutcome',
@@ -218,7 +218,7 @@ export const CHANNELS = [
   'aftersales.importPreview',
   'aftersales.importCommit',
   'aftersales.exportCsv',
-  // samples lent to the art team (样品借出, h-samples)
+  // samples lent to the art team (样品借出)
   'samples.list',
   'samples.get',
   'samples.counts',

@@ -106,7 +106,7 @@ export const taskReviewInput = z.strictObject({
   decision: z.enum(['approve', 'revise']),
   /** Required when asking for a revision (what to change). */
   comment: z.string().trim().max(2000).default(''),
-  /** h-samples: approving while samples are still out needs a reason (CONFLICT samplesOut otherwise). */
+  /** Approving while samples are still out needs a reason (CONFLICT samplesOut otherwise). */
   samplesOverrideReason: z.string().trim().min(1).max(200).optional(),
 });
 export const taskAttachInput = z.strictObject({
@@ -153,7 +153,7 @@ export interface Task extends TaskRow {
   skus: { id: string; code: string; title: string; spec: string }[];
   deliverables: LibraryImageRow[];
   events: TaskEvent[];
-  /** The campaign (CS tab) this task is creative work for (h-promo), and which piece of it. */
+  /** The campaign (CS tab) this task is creative work for, and which piece of it. */
   promotion: { id: string; number: string; name: string; startDate: string; endDate: string } | null;
   creativeKind: 'banner' | 'page' | 'homepage' | null;
 }

@@ -91,7 +91,7 @@ export interface PromotionResults {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Promotion creative (活动美工任务, §10.4) and checklist edits (h-promo)
+// Promotion creative (活动美工任务, §10.4) and checklist edits
 // ---------------------------------------------------------------------------------------------
 /** The creative work every campaign needs: 促销图 (banner), 活动页 (page), 首页更新 (homepage). */
 export const CREATIVE_KINDS = ['banner', 'page', 'homepage'] as const;

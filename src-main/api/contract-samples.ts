@@ -1,4 +1,4 @@
-// Samples lent to the art team (样品借出, h-samples) contract: input schemas and answer types.
+// Samples lent to the art team (样品借出) contract: input schemas and answer types.
 // Pure (zod only), like contract.ts, which lists the channels that use these.
 import { z } from 'zod';
 

@@ -572,7 +572,7 @@ export interface ShippingOrder {
   checkedQuantity: number;
   /** Every unit pack-checked. */
   packed: boolean;
-  /** The customer-service order's status when it has one with this 订单编号 (h-link), else null. */
+  /** The customer-service order's status when it has one with this 订单编号, else null. */
   orderStatus: OrderStatus | null;
 }
 export interface PackState extends ShippingOrder {
@@ -619,7 +619,7 @@ export interface InspectionResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stocktakes (盘点, h-stock): snapshot, counts and recounts, variance report, approval
+// Stocktakes (盘点): snapshot, counts and recounts, variance report, approval
 // ---------------------------------------------------------------------------------------------
 export { STOCKTAKE_KINDS, STOCKTAKE_SCOPES, STOCKTAKE_STATUSES, type StocktakeKind, type StocktakeScope };
 export { type StocktakeStatus };
@@ -1211,7 +1211,7 @@ export interface OrderShipping {
   trackingNo: string | null;
   shippedAt: string | null;
   source: 'import' | 'warehouse' | 'none';
-  /** The warehouse's outbound for the order (h-link): its number and whether it is waiting or shipped. */
+  /** The warehouse's outbound for the order: its number and whether it is waiting or shipped. */
   outbound: { number: string; status: 'draft' | 'posted' } | null;
 }
 export interface OrderFollowUp {
@@ -1315,7 +1315,7 @@ function def<O>() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Orders ↔ warehouse link (h-link): paid orders → outbound drafts; shipping marks orders shipped
+// Orders ↔ warehouse link: paid orders → outbound drafts; shipping marks orders shipped
 // ---------------------------------------------------------------------------------------------
 /** Why an order cannot be queued: an `errors.*` key and its params. */
 export interface OrderQueueProblem {
@@ -1570,7 +1570,7 @@ export const contract = {
     'warehouse.read',
   ),
   'warehouse.skuStock': def<SkuStock>()(z.strictObject({ skuId: id }), 'warehouse.read'),
-  // shipping contract (h-ship)
+  // shipping contract
   /** Orders waiting to ship (draft sales_out with an order ref), oldest first. */
   'shipping.queue': def<ShippingOrder[]>()(
     z.strictObject({ q: z.string().trim().max(100).default('') }),
@@ -1621,7 +1621,7 @@ export const contract = {
     }),
     'warehouse.read',
   ),
-  // stocktakes (盘点, h-stock)
+  // stocktakes (盘点)
   'stocktake.list': def<Paged<StocktakeRow>>()(
     z.strictObject({ status: z.enum(STOCKTAKE_STATUSES).optional(), ...page }),
     'warehouse.read',
@@ -1776,7 +1776,7 @@ export const contract = {
   ),
   'art.rulesGet': def<art.ImageRules>()(empty, 'art.read'),
   'art.rulesSave': def<art.ImageRules>()(art.imageRules, 'art.review'),
-  // art contract, part 2 (h-art2): team assessment (美工考核) and listing readiness (上架准备)
+  // art contract, part 2: team assessment (美工考核) and listing readiness (上架准备)
   /** Designers without art.assess get only their own row. */
   'art.assessmentMonth': def<AssessmentMonth>()(z.strictObject({ month: yearMonth }), 'art.read'),
   'art.assessmentSave': def<AssessmentRow>()(
@@ -1896,7 +1896,7 @@ export const contract = {
     z.strictObject({ from: localDate.optional(), to: localDate.optional(), encoding: csvEncoding }),
     'orders.read',
   ),
-  // orders ↔ warehouse link (h-link)
+  // orders ↔ warehouse link
   /** Paid orders without an outbound: those that can be queued and those that cannot (with reasons). */
   'shipping.pendingOrders': def<PendingOrders>()(empty, 'warehouse.read'),
   /** Outbound drafts for the given paid orders (all that can be queued when `orderIds` is left out). */
@@ -1966,7 +1966,7 @@ export const contract = {
     z.strictObject({ id, summary: z.string().trim().min(1).max(2000) }),
     'promotions.write',
   ),
-  // promotion creative + checklist edits contract (h-promo, §10.4; schemas and types in contract-promotions.ts)
+  // promotion creative + checklist edits contract (§10.4; schemas and types in contract-promotions.ts)
   /** Make the campaign's missing creative tasks (促销图 / 活动页 / 首页更新) in the art tab. */
   'promotions.createCreative': def<pm.Promotion>()(z.strictObject({ id }), 'promotions.creative'),
   'promotions.editTask': def<pm.Promotion>()(pm.promotionTaskEditInput, 'promotions.write'),
@@ -2042,7 +2042,7 @@ export const contract = {
   /** Every agent's (or one agent's) daily sales reports with totals. */
   'agentDay.teamReport': def<agentDay.SalesReport>()(agentDay.salesReportInput, 'agentday.report'),
   'agentDay.exportCsv': def<ExportResult>()(agentDay.salesExportInput, 'agentday.report'),
-  // pre-sales contract (售前, h-presales; schemas and types in contract-presales.ts)
+  // pre-sales contract (售前; schemas and types in contract-presales.ts)
   /** The inquiry log (newest first) with per-day counts and conversion for the same filter. */
   'presales.inquiries': def<presales.InquiryPage>()(presales.inquiriesListInput, 'presales.read'),
   /** Logged by the signed-in agent, now; the buyer is found by member name or created. */
@@ -2096,7 +2096,7 @@ export const contract = {
     }),
     'aftersales.read',
   ),
-  // samples contract (样品借出, h-samples; schemas and types in contract-samples.ts)
+  // samples contract (样品借出; schemas and types in contract-samples.ts)
   'samples.list': def<Paged<samples.LoanRow>>()(
     z.strictObject({ filter: samples.loanFilter.default({ view: 'open', q: '', mine: false }), ...page }),
     'samples.read',

@@ -141,7 +141,7 @@ export const handlers: HandlerTable = {
   'warehouse.ledger': { mode: 'read', run: (ctx, input) => warehouse.ledger(ctx.store, input) },
   'warehouse.balances': { mode: 'read', run: (ctx, input) => warehouse.balances(ctx.store, input) },
   'warehouse.skuStock': { mode: 'read', run: (ctx, input) => warehouse.skuStock(ctx.store, input.skuId) },
-  // shipping, pack check, returns inspection, exports (h-ship)
+  // shipping, pack check, returns inspection, exports
   'shipping.queue': { mode: 'read', run: (ctx, input) => shipping.shippingQueue(ctx.store, input) },
   'shipping.createOrder': { run: (ctx, input) => shipping.createOrderOutbound(ctx.store, me(ctx), input) },
   'shipping.pickList': { mode: 'read', run: (ctx, input) => shipping.pickList(ctx.store, input) },
@@ -256,7 +256,7 @@ export const handlers: HandlerTable = {
   },
   'art.taskReview': {
     run: (ctx, input) => {
-      // h-samples: a task is not approved while its samples are out, unless a reason is given.
+      // a task is not approved while its samples are out, unless a reason is given.
       const { samplesOverrideReason, ...review } = input;
       if (review.decision === 'approve')
         samples.checkTaskCompletion(ctx.store, me(ctx), review.id, samplesOverrideReason);
@@ -294,7 +294,7 @@ export const handlers: HandlerTable = {
   },
   'art.rulesGet': { mode: 'read', run: (ctx) => library.getRules(ctx.store) },
   'art.rulesSave': { run: (ctx, input) => library.saveRules(ctx.store, me(ctx), input) },
-  // art part 2 (h-art2): team assessment, listing readiness
+  // art part 2: team assessment, listing readiness
   'art.assessmentMonth': {
     mode: 'read',
     run: (ctx, input) => artAssessment.artAssessmentMonth(ctx.store, caller(ctx), input.month),
@@ -377,7 +377,7 @@ export const handlers: HandlerTable = {
     mode: 'async',
     run: (ctx, input) => serviceExport.exportFollowUps(ctx.store, ctx.host, input, input.encoding),
   },
-  // orders ↔ warehouse link (h-link)
+  // orders ↔ warehouse link
   'shipping.pendingOrders': { mode: 'read', run: (ctx) => orderLink.pendingOrders(ctx.store) },
   'shipping.queueOrders': { run: (ctx, input) => orderLink.queueOrders(ctx.store, me(ctx), input) },
   'orders.notifyWarehouse': {
@@ -391,7 +391,7 @@ export const handlers: HandlerTable = {
   'handover.history': { mode: 'read', run: (ctx, input) => handover.history(ctx.store, caller(ctx), input) },
   'handover.write': { run: (ctx, input) => handover.writeHandover(ctx.store, caller(ctx), input) },
   'handover.ack': { run: (ctx, input) => handover.acknowledge(ctx.store, caller(ctx), input) },
-  // reviews (中差评, h-reviews)
+  // reviews (中差评)
   'reviews.list': { mode: 'read', run: (ctx, input) => reviews.listReviews(ctx.store, input) },
   'reviews.get': { mode: 'read', run: (ctx, input) => reviews.getReview(ctx.store, input.id) },
   'reviews.create': {
@@ -408,12 +408,12 @@ export const handlers: HandlerTable = {
     mode: 'async',
     run: (ctx, input) => reviews.exportReviews(ctx.store, ctx.host, input.filter, input.encoding),
   },
-  // promotions (活动, h-reviews)
+  // promotions (活动)
   'promotions.list': { mode: 'read', run: (ctx, input) => promotions.listPromotions(ctx.store, input) },
   'promotions.get': { mode: 'read', run: (ctx, input) => promotions.getPromotion(ctx.store, input.id) },
   'promotions.save': {
     run: (ctx, input) =>
-      // A new campaign's creative tasks are made in the art tab in the same transaction (h-promo).
+      // A new campaign's creative tasks are made in the art tab in the same transaction.
       promotions.getPromotion(ctx.store, creative.savePromotionWithCreative(ctx.store, me(ctx), input)),
   },
   'promotions.addTask': {
@@ -439,7 +439,7 @@ export const handlers: HandlerTable = {
       return promotions.getPromotion(ctx.store, input.id);
     },
   },
-  // promotion creative + checklist edits (h-promo)
+  // promotion creative + checklist edits
   'promotions.createCreative': {
     run: (ctx, input) => {
       creative.ensureCreativeTasks(ctx.store, me(ctx), input.id, { refuseEnded: true });
@@ -518,7 +518,7 @@ export const handlers: HandlerTable = {
     mode: 'async',
     run: (ctx, input) => complaints.exportComplaints(ctx.store, ctx.host, input.filter, input.encoding),
   },
-  // an agent's day (h-agentday)
+  // an agent's day
   'agentDay.journalGet': {
     mode: 'read',
     run: (ctx, input) => agentDay.getJournal(ctx.store, me(ctx), canTeam(ctx), input),
@@ -550,7 +550,7 @@ export const handlers: HandlerTable = {
     mode: 'async',
     run: (ctx, input) => agentDay.exportSales(ctx.store, ctx.host, input, input.encoding),
   },
-  // pre-sales (售前, h-presales)
+  // pre-sales (售前)
   'presales.inquiries': { mode: 'read', run: (ctx, input) => presales.listInquiries(ctx.store, input) },
   'presales.inquiryCreate': {
     run: (ctx, input) =>
@@ -606,7 +606,7 @@ export const handlers: HandlerTable = {
     mode: 'async',
     run: (ctx, input) => aftersales.exportCases(ctx.store, ctx.host, input.filter, input.encoding),
   },
-  // samples lent to the art team (样品借出, h-samples)
+  // samples lent to the art team (样品借出)
   'samples.list': { mode: 'read', run: (ctx, input) => samples.listLoans(ctx.store, me(ctx), input) },
   'samples.get': { mode: 'read', run: (ctx, input) => samples.getLoan(ctx.store, input.id) },
   'samples.counts': { mode: 'read', run: (ctx) => samples.loanCounts(ctx.store) },

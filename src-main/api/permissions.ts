@@ -61,7 +61,7 @@ const GRANTS = {
   'art.tasks': [...ART, 'cs_supervisor', 'wh_supervisor'],
   'art.review': ['art_supervisor'],
   'art.library': ART,
-  // Art part 2 (h-art2): score the designers' month (美工考核); see products' listing readiness
+  // Art part 2: score the designers' month (美工考核); see products' listing readiness
   // (上架准备, customer service too); mark a product listed or delisted (店长, 运营总监).
   'art.assess': ['art_supervisor'],
   'listing.read': ['director', ...ART, 'cs_supervisor'],
@@ -89,7 +89,7 @@ const GRANTS = {
   // creative work to them); plan them, assign the checklist and write the summary (客服主管).
   'promotions.read': ['director', ...SERVICE, ...ART],
   'promotions.write': ['cs_supervisor'],
-  // Promotion creative (h-promo, §10.4): make a campaign's missing creative tasks from its page
+  // Promotion creative (§10.4): make a campaign's missing creative tasks from its page
   // (saving a new campaign makes them as a consequence, whoever saves it).
   'promotions.creative': ['cs_supervisor', 'art_supervisor'],
   // Complaints (投诉登记, §14): read the register; register and handle; confirm (主管).
@@ -112,7 +112,7 @@ const GRANTS = {
   'aftersales.read': ['director', ...SERVICE, 'wh_supervisor'],
   'aftersales.write': SERVICE,
   'aftersales.import': ['cs_supervisor'],
-  // Samples lent to the art team (样品借出, h-samples): see loans (warehouse and art); request them on
+  // Samples lent to the art team (样品借出): see loans (warehouse and art); request them on
   // a task (the task's people or 美工主管 — enforced in main); issue and receive them back (warehouse);
   // write off a lost sample (仓储主管). Completing a task with samples out is art.review's, with a reason.
   'samples.read': ['director', ...WAREHOUSE, ...ART],

@@ -18,7 +18,6 @@ import m0014 from './migrations/0014_reviews.sql?raw';
 import m0015 from './migrations/0015_promotions.sql?raw';
 import m0016 from './migrations/0016_art_assessment.sql?raw';
 import m0017 from './migrations/0017_agentday.sql?raw';
-// 0018–0021 come from other branches; samples (h-samples) is 0022.
 import m0018 from './migrations/0018_cs_perf.sql?raw';
 import m0019 from './migrations/0019_promo_creative.sql?raw';
 import m0020 from './migrations/0020_samples.sql?raw';

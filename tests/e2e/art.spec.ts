@@ -1,7 +1,7 @@
 // The art tab on the demo shop, in zh-CN: 美工专员 creates a shoot task for a SKU, imports the
 // photos (through the harness's stand-in for the open dialog), tags them and links them to the
 // SKU, attaches them and sends the task for review; 美工主管 asks for a revision, then approves;
-// the main images are exported to a folder with the naming rule. Then (h-art2) the product's
+// the main images are exported to a folder with the naming rule. Then the product's
 // 上架准备 shows the main-image item ticked, the supervisor scores the designer's month (美工考核,
 // CSV read back) and the store manager marks the product listed with an override reason.
 import fs from 'node:fs';
@@ -212,7 +212,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   expect(text).toContain(`主图,待审,原片,夏装/T恤,${sku.code}`);
   await shot('done');
 
-  // 9. 上架准备 (h-art2): the approved main images tick the product's main-image item.
+  // 9. 上架准备: the approved main images tick the product's main-image item.
   await page.getByTestId('art-subtab-readiness').click();
   await expect(page.getByTestId('art-subtab-readiness')).toHaveText(zh.art.readiness.title);
   await page.getByTestId('rd-search').fill(sku.code);

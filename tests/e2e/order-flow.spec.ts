@@ -1,4 +1,4 @@
-// Orders ↔ warehouse (h-link) on the demo shop, in zh-CN: 客服主管 imports a Taobao export pair
+// Orders ↔ warehouse on the demo shop, in zh-CN: 客服主管 imports a Taobao export pair
 // with two paid orders (one with a 商家编码 the catalog lacks) → 通知仓库发货 on that one is refused
 // with the reason → 仓储主管 opens 待生成出库单的订单 (1), sees the blocked order and its reason,
 // generates the outbound, prints the pick list, pack-checks (a wrong item refused) and ships with

@@ -112,7 +112,7 @@ const artSetup = async (app: TestApp) => {
     taskVersion: inReview.version,
   };
 };
-/** samples (h-samples): stock (postedSetup), a shoot task in 进行中, a requested loan and an issued one. */
+/** samples: stock (postedSetup), a shoot task in 进行中, a requested loan and an issued one. */
 const samplesSetup = async (app: TestApp) => {
   const ids = await postedSetup(app);
   const task = await app.ok<{ id: string }>(C, 'art.taskSave', {
@@ -147,7 +147,7 @@ const ordersSetup = async (app: TestApp) => {
     skuId: p.skus[0]!.id,
   };
 };
-/** reviews (h-reviews): the imported orders and a 差评 registered on the shipped order's line. */
+/** reviews: the imported orders and a 差评 registered on the shipped order's line. */
 const reviewSetup = async (app: TestApp) => {
   const ids = await ordersSetup(app);
   const list = await app.ok<{ rows: { id: string }[] }>(C, 'orders.list', {
@@ -166,7 +166,7 @@ const reviewSetup = async (app: TestApp) => {
   });
   return { ...ids, reviewId: r.id, reviewVersion: r.version, lineId: unpaid.lines[0]!.id };
 };
-/** promotions (h-reviews): a campaign over a SKU that ended long ago, with one checklist item for cs_agent. */
+/** promotions: a campaign over a SKU that ended long ago, with one checklist item for cs_agent. */
 const promotionSetup = async (app: TestApp) => {
   const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
   const pr = await app.ok<{ id: string; version: string; tasks: { id: string }[] }>(C, 'promotions.save', {
@@ -189,7 +189,7 @@ const promotionSetup = async (app: TestApp) => {
     ownerId: app.people.art_agent!.id,
   };
 };
-/** h-link: stock of 5 (postedSetup) and a paid manual order of 1 of that SKU, not yet queued. */
+/** stock of 5 (postedSetup) and a paid manual order of 1 of that SKU, not yet queued. */
 const paidOrderSetup = async (app: TestApp) => {
   const ids = await postedSetup(app);
   const o = await app.ok<{ id: string }>(C, 'orders.create', {
@@ -199,7 +199,7 @@ const paidOrderSetup = async (app: TestApp) => {
   });
   return { ...ids, salesOrderId: o.id };
 };
-// an agent's day (h-agentday): today's journal of the agent, a memo, a paid order to credit.
+// an agent's day: today's journal of the agent, a memo, a paid order to credit.
 const todayIn = (app: TestApp) => {
   const d = app.store.localDay('Asia/Shanghai');
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
@@ -223,7 +223,7 @@ const creditSetup = async (app: TestApp) => {
   return { ...ids, agentId: app.people.cs_agent!.id };
 };
 const csvBase64 = (text: string) => Buffer.from('\uFEFF' + text, 'utf8').toString('base64');
-/** Stock of 5 in a bin and an order of 1 waiting to ship (h-ship). */
+/** Stock of 5 in a bin and an order of 1 waiting to ship. */
 const orderSetup = async (app: TestApp) => {
   const ids = await postedSetup(app);
   const o = await app.ok<{ id: string }>(C, 'shipping.createOrder', {
@@ -637,7 +637,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['skuId'],
     forbidden: 'cs_agent',
   },
-  // shipping, pack check, returns inspection, exports (h-ship)
+  // shipping, pack check, returns inspection, exports
   'shipping.queue': {
     prepare: orderSetup,
     as: 'wh_agent',
@@ -1148,7 +1148,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['mainSquare', 'mainMinSide', 'mainMaxBytes'],
     forbidden: 'art_agent',
   },
-  // art part 2 (h-art2): team assessment, listing readiness
+  // art part 2: team assessment, listing readiness
   'art.assessmentMonth': {
     as: 'art_agent',
     valid: () => ({ month: '2026-11' }),
@@ -1287,7 +1287,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['flag'],
     forbidden: 'director',
   },
-  // orders ↔ warehouse link (h-link)
+  // orders ↔ warehouse link
   'shipping.pendingOrders': {
     prepare: paidOrderSetup,
     as: 'wh_agent',
@@ -1409,7 +1409,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['note'],
     forbidden: 'director',
   },
-  // reviews (中差评, h-reviews)
+  // reviews (中差评)
   'reviews.list': {
     prepare: reviewSetup,
     as: 'art_supervisor',
@@ -1471,7 +1471,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['encoding'],
     forbidden: 'admin',
   },
-  // promotions (活动, h-reviews)
+  // promotions (活动)
   'promotions.list': {
     prepare: promotionSetup,
     as: 'art_agent',
@@ -1541,7 +1541,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['summary'],
     forbidden: 'cs_agent',
   },
-  // promotion creative + checklist edits (h-promo)
+  // promotion creative + checklist edits
   'promotions.createCreative': {
     prepare: async (app) => {
       const p = await app.ok<{ skus: { id: string }[] }>(C, 'catalog.create', sampleProduct());
@@ -1752,7 +1752,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['encoding'],
     forbidden: 'admin',
   },
-  // an agent's day (h-agentday)
+  // an agent's day
   'agentDay.journalGet': {
     as: 'cs_agent',
     valid: () => ({ kind: 'day', period: '2026-11-28' }),
@@ -1862,7 +1862,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['encoding'],
     forbidden: 'cs_agent',
   },
-  // pre-sales (售前, h-presales)
+  // pre-sales (售前)
   'presales.inquiries': {
     as: 'director',
     valid: () => ({ filter: { from: '2026-11-01', to: '2026-11-30', outcome: 'ordered' } }),
@@ -2022,7 +2022,7 @@ const cases: Record<Channel, Case> = {
     invalidFields: ['filter.q', 'encoding'],
     forbidden: 'art_supervisor',
   },
-  // samples (样品借出, h-samples)
+  // samples (样品借出)
   'samples.list': {
     prepare: samplesSetup,
     as: 'art_agent',

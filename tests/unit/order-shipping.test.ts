@@ -1,4 +1,4 @@
-// Orders ↔ warehouse (h-link), through the real router and a real SQLite file: a paid order from
+// Orders ↔ warehouse, through the real router and a real SQLite file: a paid order from
 // the Taobao export is queued as an outbound draft, picked, pack-checked and shipped, and customer
 // service then sees it 已发货 with carrier and tracking number; refusals carry their reasons.
 import { afterEach, describe, expect, it } from 'vitest';

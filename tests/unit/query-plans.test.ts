@@ -155,7 +155,7 @@ describe('query plans', () => {
     await app.ok(C, 'warehouse.balances', { binId: bin1.id });
     await app.ok(C, 'warehouse.balances', { q: 'q1' });
     await app.ok(C, 'warehouse.skuStock', { skuId: sku2 });
-    // Shipping, pack check, reserved stock, returns inspection, exports (h-ship).
+    // Shipping, pack check, reserved stock, returns inspection, exports.
     await app.ok(C, 'warehouse.saveBin', { code: 'Z-99', kind: 'defects' });
     const rk2 = await app.ok<{ id: string }>(C, 'warehouse.saveDraft', {
       type: 'purchase_in',
@@ -323,7 +323,7 @@ describe('query plans', () => {
     await app.ok(C, 'followUp.queue', {});
     await app.ok(C, 'followUp.report', { from: '2026-01-01', to: '2026-12-31' });
     await app.ok(C, 'followUp.report', {});
-    // Orders ↔ warehouse link (h-link): pending paid orders, queueing, the queue's order status,
+    // Orders ↔ warehouse link: pending paid orders, queueing, the queue's order status,
     // shipping marks the order shipped, the order page's shipping seam.
     const paidOrder = await app.ok<{ id: string }>(C, 'orders.create', {
       memberName: '付款',
@@ -430,13 +430,13 @@ describe('query plans (art)', () => {
       { from: '2020-01-01', to: '2099-01-01' },
       { flagged: true },
       { trash: true },
-      // h-lib: combinations (answered by the in-memory index; its build reads the tables once)
+      // combinations (answered by the in-memory index; its build reads the tables once)
       { q: 'png', tag: '夏装', use: 'main' },
       { skuId, status: 'pending', from: '2020-01-01' },
       { tag: '夏装/T恤', flagged: true, trash: true },
     ])
       await app.ok(C, 'art.libraryList', { filter });
-    // h-lib: the tag counts and the grid's first page before the index is built: a write by
+    // the tag counts and the grid's first page before the index is built: a write by
     // another connection makes this connection's index stale.
     const other = openStore({ dataDir: app.dir });
     other.tx(() => other.db.prepare(`UPDATE library_image SET note = note || ' '`).run());
@@ -477,7 +477,7 @@ describe('query plans (art)', () => {
     // and priority; its text search looks through the task↔SKU links. Deliberate scans.
     const ART_MEANT_TO_SCAN = [
       /FROM art_task t LEFT JOIN staff rq|SELECT COUNT\(\*\) AS n FROM art_task t WHERE/,
-      // h-lib: the library index's one-off build (every image, every tag and SKU link, once per
+      // the library index's one-off build (every image, every tag and SKU link, once per
       // connection, in the background), and two counts over the smallest index: the library's
       // size (the b-tree count) and the links per tag (before the index is built).
       /FROM library_image li_all WHERE li_all\.rowid > @after|FROM library_image_(tag|sku) li_links/,
@@ -503,7 +503,7 @@ describe('query plans (art)', () => {
     expect(offenders).toEqual([]);
   });
 
-  // art part 2 (h-art2): the assessment and listing readiness
+  // art part 2: the assessment and listing readiness
   it('uses an index for the art assessment and the readiness checklist', async () => {
     app = makeApp({ shop: true });
     await app.signInAs(C, 'manager');
@@ -644,7 +644,7 @@ describe('query plans (art)', () => {
   });
 });
 
-// reviews (中差评, h-reviews): the list walks the review_date index newest first (stopped by LIMIT)
+// reviews (中差评): the list walks the review_date index newest first (stopped by LIMIT)
 // or looks up by order; statistics read the date range from the same index; the buyer timeline goes
 // through the buyer's orders. No plain scan of the review tables, the orders or the catalog.
 describe('query plans (reviews)', () => {
@@ -797,7 +797,7 @@ describe('query plans (complaints)', () => {
   });
 });
 
-// an agent's day (h-agentday): journals, memos, order credit and the daily sales report read by
+// an agent's day: journals, memos, order credit and the daily sales report read by
 // index — orders by the day they were paid (sales_order_paid), credit and 催付 facts per order.
 describe('query plans (agent day)', () => {
   it('uses an index for journals, memos, credit and the sales report', async () => {
@@ -974,7 +974,7 @@ describe('query plans (after-sales)', () => {
   });
 });
 
-describe('query plans (samples, h-samples)', () => {
+describe('query plans (samples)', () => {
   it('uses an index for every loan lookup', async () => {
     app = makeApp({ shop: true });
     await app.signInAs(C, 'manager');
@@ -1044,7 +1044,7 @@ describe('query plans (samples, h-samples)', () => {
   });
 });
 
-// promotion creative (h-promo): a campaign's creative tasks are found by (promotion_id, creative_kind)
+// promotion creative: a campaign's creative tasks are found by (promotion_id, creative_kind)
 // and promotion_id indexes; checklist edits by id and (promotion_id, position); the results CSV
 // reads the campaign's SKUs by its key and their order lines by sku.
 describe('query plans (promotion creative)', () => {

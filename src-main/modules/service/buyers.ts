@@ -383,7 +383,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
         staffName: n.staffName,
       })),
   },
-  // 中差评 (h-reviews): refId is the order, title the review's number.
+  // 中差评: refId is the order, title the review's number.
   { kind: 'review', read: (store, buyerId, limit) => reviewTimeline(store, buyerId, limit) },
   {
     // 售前 inquiries (presales.ts), buyers merged into this one included

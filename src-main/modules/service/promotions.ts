@@ -382,7 +382,7 @@ export function promotionResults(store: Store, id: string): PromotionResults {
   };
 }
 
-// ---- creative tasks, checklist edits, results CSV (h-promo) --------------------------------------
+// ---- creative tasks, checklist edits, results CSV --------------------------------------
 /** The art tab's design tasks linked to a campaign (read here; written only by modules/art). */
 export function creativeTasksOf(store: Store, promotionId: string, day: string): PromotionCreativeTask[] {
   return store

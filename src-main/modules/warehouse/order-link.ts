@@ -1,4 +1,4 @@
-// Orders → warehouse (h-link): paid customer-service orders whose lines all link to SKUs and that
+// Orders → warehouse: paid customer-service orders whose lines all link to SKUs and that
 // have no outbound yet become DRAFT sales_out documents (order_ref = 订单编号) through
 // `createOrderOutbound`. The warehouse reads sales_order only through the service module's read
 // functions; it writes only its own tables. Writes run inside the caller's transaction.

@@ -459,7 +459,7 @@ export function ship(
   const existing = store.stmt<ShipmentDb>(`${SHIPMENT_SELECT} WHERE sh.document_id = ?`).get(d.id);
   if (existing) return toShipment(existing);
   if (d.status !== 'draft') throw new AppError('CONFLICT', 'documentPosted', { number: d.number });
-  // h-link: an order closed (refunded) in customer service after it was queued is not shipped.
+  // an order closed (refunded) in customer service after it was queued is not shipped.
   if (orderStatusByNo(store, d.order_ref) === 'closed')
     throw new AppError('CONFLICT', 'orderClosedInQueue', { orderRef: d.order_ref, number: d.number });
   const state = toOrder(store, d);
@@ -495,7 +495,7 @@ export function ship(
       trackingNo: { from: null, to: trackingNo },
     },
   });
-  // h-link: the customer-service order with this 订单编号 (if any) becomes 已发货 in this transaction.
+  // the customer-service order with this 订单编号 (if any) becomes 已发货 in this transaction.
   markShipped(store, by, d.order_ref, { carrier, trackingNo, shippedAt });
   return toShipment(store.stmt<ShipmentDb>(`${SHIPMENT_SELECT} WHERE sh.document_id = ?`).get(d.id)!);
 }

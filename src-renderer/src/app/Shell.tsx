@@ -117,7 +117,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       label: (t) => t('returns.tab'),
       render: () => <ReturnsPage />,
     },
-    // samples lent to the art team (样品借出, h-samples); badge = requests waiting
+    // samples lent to the art team (样品借出); badge = requests waiting
     {
       key: 'samples',
       needs: 'samples.read',
@@ -249,7 +249,7 @@ const FEATURES: Record<Tab, Feature[]> = {
       label: (t) => t('art.assessment.title'),
       render: () => <AssessmentPage kind="art" />,
     },
-    // samples borrowed from the warehouse (h-samples); badge = overdue loans
+    // samples borrowed from the warehouse; badge = overdue loans
     {
       key: 'artSamples',
       needs: 'samples.read',

@@ -85,7 +85,7 @@ export function TaskDrawer({
   const [reviewing, setReviewing] = useState<'approve' | 'revise' | null>(null);
   const [comment, setComment] = useState('');
   const [picking, setPicking] = useState(false);
-  // h-samples: approving with samples still out asks the reviewer for a reason.
+  // approving with samples still out asks the reviewer for a reason.
   const [samplesOut, setSamplesOut] = useState<number | null>(null);
   const isNew = taskId === null;
 

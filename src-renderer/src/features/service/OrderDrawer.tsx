@@ -69,7 +69,7 @@ export function OrderDrawer() {
       reportError(e);
     }
   }
-  /** 通知仓库发货 (h-link): the warehouse gets an outbound draft for this paid order. */
+  /** 通知仓库发货: the warehouse gets an outbound draft for this paid order. */
   async function notifyWarehouse() {
     if (!order) return;
     try {

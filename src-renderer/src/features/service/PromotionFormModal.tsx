@@ -10,7 +10,7 @@ interface Values {
   dates?: [Dayjs, Dayjs];
   offer?: string;
   skuIds?: string[];
-  /** Editing, start moved: move the open creative tasks' due dates too (h-promo). */
+  /** Editing, start moved: move the open creative tasks' due dates too. */
   moveCreative?: boolean;
 }
 type Option = { value: string; label: string };

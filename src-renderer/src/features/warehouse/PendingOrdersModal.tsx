@@ -1,4 +1,4 @@
-// 待生成出库单的订单 (h-link): paid customer-service orders without an outbound. The ready ones
+// 待生成出库单的订单: paid customer-service orders without an outbound. The ready ones
 // can be queued all at once or as ticked; the blocked ones (a 商家编码 without a SKU, …) are
 // listed with the reason. Main creates the drafts (shipping.queueOrders) and reports each order
 // it could not queue.

@@ -64,7 +64,7 @@ export function ShippingPage() {
   const [creating, setCreating] = useState(false);
   const [packing, setPacking] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  // h-link: paid customer-service orders without an outbound yet.
+  // paid customer-service orders without an outbound yet.
   const [pendingCount, setPendingCount] = useState<number | null>(null);
   const [pendingOpen, setPendingOpen] = useState(false);
   const debounce = useDebounce(250);
