@@ -247,6 +247,77 @@ describe('creative tasks of a campaign', () => {
     expect(byKind(c).page).toMatchObject({ dueDate: '2026-11-01', priority: 'urgent' });
   });
 
+  it('changing the campaign’s SKUs changes the open tasks’ links; hand-linked SKUs and done tasks stay', async () => {
+    await shop();
+    const other = await app.ok<{ skus: { id: string }[] }>(
+      M,
+      'catalog.create',
+      sampleProduct({
+        title: '加绒卫衣',
+        styleCode: 'WY002',
+        skus: [
+          { code: 'WY002-GR-M', barcode: '', spec: '颜色分类:灰色;尺码:M', costFen: 4000, priceFen: 9900 },
+          { code: 'WY002-GR-L', barcode: '', spec: '颜色分类:灰色;尺码:L', costFen: 4000, priceFen: 9900 },
+        ],
+      }),
+    );
+    const [w1, w2] = other.skus.map((s) => s.id) as [string, string];
+    const p = await app.ok<Promotion>(CS, 'promotions.save', {
+      name: '冬季上新',
+      startDate: '2026-12-12',
+      endDate: '2026-12-14',
+      skuIds: [skus[0]!],
+    });
+    const k = byKind(p);
+    // The designer links a second SKU to the page by hand; the banner is done.
+    const page = await app.ok<Task>(AG, 'art.taskGet', { id: k.page!.id });
+    await app.ok(AS, 'art.taskSave', {
+      id: page.id,
+      type: page.type,
+      title: page.title,
+      priority: page.priority,
+      dueDate: page.dueDate,
+      promotionId: page.promotionId,
+      skuIds: [...page.skus.map((s) => s.id), w2],
+    });
+    await app.ok(AG, 'art.taskMove', { id: k.banner!.id, to: 'doing' });
+    await app.ok(AG, 'art.taskMove', { id: k.banner!.id, to: 'review' });
+    await app.ok(AS, 'art.taskReview', { id: k.banner!.id, decision: 'approve' });
+    const before = fingerprint(app.store);
+    // Campaign SKUs: skus[0] removed, w1 added.
+    await app.ok(CS, 'promotions.save', {
+      id: p.id,
+      name: '冬季上新',
+      startDate: '2026-12-12',
+      endDate: '2026-12-14',
+      skuIds: [w1],
+    });
+    expect(fingerprint(app.store)).not.toEqual(before);
+    const linked = async (id: string) =>
+      (await app.ok<Task>(AG, 'art.taskGet', { id })).skus.map((s) => s.id).sort();
+    expect(await linked(k.page!.id)).toEqual([w1, w2].sort());
+    expect(await linked(k.homepage!.id)).toEqual([w1]);
+    expect(await linked(k.banner!.id)).toEqual([skus[0]]);
+    const logged = changeLogRows(app.store, { entity: 'art_task' }).filter(
+      (l) => l.op === 'update' && l.staff_id === app.people.cs_supervisor!.id,
+    );
+    expect(logged.map((l) => l.row_id).sort()).toEqual([k.page!.id, k.homepage!.id].sort());
+    expect(logged.find((l) => l.row_id === k.homepage!.id)!.fields.skuIds).toEqual({
+      from: [skus[0]],
+      to: [w1],
+    });
+    // Saving the same SKUs again changes no task.
+    const again = changeLogRows(app.store, {}).length;
+    await app.ok(CS, 'promotions.save', {
+      id: p.id,
+      name: '冬季上新',
+      startDate: '2026-12-12',
+      endDate: '2026-12-14',
+      skuIds: [w1],
+    });
+    expect(changeLogRows(app.store, {})).toHaveLength(again);
+  });
+
   it('shows progress on the campaign page and overdue tasks', async () => {
     await shop();
     const p = await campaign('周末特卖', '2026-11-10', '2026-11-11');

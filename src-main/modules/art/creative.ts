@@ -13,6 +13,8 @@
 //   ≤ 1 紧急, ≤ 3 高, else 普通.
 // - Moving a campaign's start (with `moveCreative`) moves the open creative tasks' due dates by the
 //   same rule; done tasks keep theirs.
+// - Changing a campaign's SKUs changes its open creative tasks' SKU links the same way (added ones
+//   linked, removed ones unlinked); SKUs a designer linked by hand stay; done tasks keep theirs.
 import {
   CREATIVE_KINDS,
   DEFAULT_CREATIVE_LEAD,
@@ -26,7 +28,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
 import { addDays, daysInclusive, savePromotion } from '../service/promotions';
-import { taskEvent } from './tasks';
+import { setSkus, taskEvent } from './tasks';
 import { localToday } from './time';
 
 export const CREATIVE_NAME: Readonly<Record<CreativeKind, string>> = {
@@ -236,10 +238,64 @@ export function savePromotionWithCreative(
     ? store.stmt<{ start_date: string }>(`SELECT start_date FROM promotion WHERE id = ?`).get(input.id)
         ?.start_date
     : undefined;
+  const skusBefore = input.id ? campaignSkus(store, input.id) : [];
   const { moveCreative, ...rest } = input;
   const id = savePromotion(store, by, rest);
   if (!input.id) ensureCreativeTasks(store, by, id, { refuseEnded: false });
-  else if (moveCreative && startBefore !== undefined && startBefore !== input.startDate)
-    shiftCreativeDueDates(store, by, id);
+  else {
+    if (moveCreative && startBefore !== undefined && startBefore !== input.startDate)
+      shiftCreativeDueDates(store, by, id);
+    followCampaignSkus(store, by, id, skusBefore);
+  }
   return id;
+}
+
+function campaignSkus(store: Store, promotionId: string): string[] {
+  return store
+    .stmt<{ sku_id: string }>(`SELECT sku_id FROM promotion_sku WHERE promotion_id = ?`)
+    .all(promotionId)
+    .map((r) => r.sku_id);
+}
+
+/**
+ * After a campaign's SKUs changed from `before`: its open creative tasks link the added SKUs and
+ * drop the removed ones, keeping any SKU a designer linked by hand. Returns how many tasks changed.
+ */
+export function followCampaignSkus(store: Store, by: string, promotionId: string, before: string[]): number {
+  const after = campaignSkus(store, promotionId);
+  const added = after.filter((s) => !before.includes(s));
+  const removed = before.filter((s) => !after.includes(s));
+  if (!added.length && !removed.length) return 0;
+  const open = store
+    .stmt<{ id: string; number: string }>(
+      `SELECT id, number FROM art_task
+       WHERE promotion_id = ? AND creative_kind IS NOT NULL AND deleted_at IS NULL AND status <> 'done'`,
+    )
+    .all(promotionId);
+  let changed = 0;
+  for (const t of open) {
+    const linked = store
+      .stmt<{ sku_id: string }>(`SELECT sku_id FROM art_task_sku WHERE task_id = ?`)
+      .all(t.id)
+      .map((r) => r.sku_id);
+    const skus = setSkus(store, t.id, [...linked.filter((s) => !removed.includes(s)), ...added]);
+    if (skus.from.join() === skus.to.join()) continue;
+    const stamp = store.stamp();
+    store
+      .stmt(`UPDATE art_task SET updated_at = @stamp, updated_by = @by WHERE id = @id`)
+      .run({ stamp, by, id: t.id });
+    store.log(
+      {
+        staffId: by,
+        entity: 'art_task',
+        rowId: t.id,
+        op: 'update',
+        label: t.number,
+        fields: { skuIds: { from: skus.from, to: skus.to } },
+      },
+      stamp,
+    );
+    changed += 1;
+  }
+  return changed;
 }

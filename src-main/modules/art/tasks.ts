@@ -278,7 +278,8 @@ function checkRefs(store: Store, input: TaskData): void {
   if (Object.keys(bad).length) throw fieldErrors(bad);
 }
 
-function setSkus(store: Store, taskId: string, skuIds: string[]): { from: string[]; to: string[] } {
+/** Replace a task's SKU links; what they were and are (sorted). */
+export function setSkus(store: Store, taskId: string, skuIds: string[]): { from: string[]; to: string[] } {
   const before = store
     .stmt<{ sku_id: string }>(`SELECT sku_id FROM art_task_sku WHERE task_id = ? ORDER BY sku_id`)
     .all(taskId)
