@@ -72,6 +72,32 @@ function planOf(app: TestApp, sql: string): string[] {
   return rows.map((r) => r.detail);
 }
 
+/**
+ * The plan steps of `sqls` that match `scan` (a `SCAN <table>` step; an alias is read as its
+ * table), each with the start of its statement. `meant` names statements that scan on purpose,
+ * `meantStep` single steps that do.
+ */
+function fullScans(
+  app: TestApp,
+  sqls: string[],
+  scan: RegExp,
+  opts: { meant?: RegExp[]; meantStep?: (step: string, sql: string) => boolean } = {},
+): string[] {
+  const offenders: string[] = [];
+  for (const sql of sqls) {
+    if (opts.meant?.some((re) => re.test(sql))) continue;
+    const alias = aliases(sql);
+    for (const raw of planOf(app, sql)) {
+      const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
+        alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
+      );
+      if (opts.meantStep?.(step, sql)) continue;
+      if (scan.test(step)) offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+  }
+  return offenders;
+}
+
 describe('query plans', () => {
   it('uses an index for every lookup of products, SKUs and the change log', async () => {
     app = makeApp({ shop: true });
@@ -363,24 +389,14 @@ describe('query plans', () => {
       .preparedSql()
       .filter((s) => /^\s*(SELECT|UPDATE|DELETE|INSERT[\s\S]*SELECT)/i.test(s));
     expect(sqls.length).toBeGreaterThan(10);
-    const offenders: string[] = [];
-    for (const sql of sqls) {
-      if (MEANT_TO_SCAN.some((re) => re.test(sql))) continue;
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
-          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
-        );
-        if (
-          /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count|rota_entry|attendance_punch|assessment_score|pack_check|shipment|buyer|buyer_search|buyer_note|sales_order|sales_order_line|sales_order_status|order_follow_up|handover_item|handover_ack)\b/.test(
-            step,
-          )
-        ) {
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
-        }
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        sqls,
+        /^SCAN (sku|product|change_log|stock_movement|stock_document_line|stock_balance|stocktake_line|stocktake_count|rota_entry|attendance_punch|assessment_score|pack_check|shipment|buyer|buyer_search|buyer_note|sales_order|sales_order_line|sales_order_status|order_follow_up|handover_item|handover_ack)\b/,
+        { meant: MEANT_TO_SCAN },
+      ),
+    ).toEqual([]);
     // The assessment's measures read a month of posted documents by the posted_at index.
     const measures = sqls.filter((q) => /FROM stock_document d[\s\S]*d\.posted_at >= @from/.test(q));
     expect(measures).toHaveLength(2);
@@ -483,24 +499,15 @@ describe('query plans (art)', () => {
       /FROM library_image li_all WHERE li_all\.rowid > @after|FROM library_image_(tag|sku) li_links/,
       /^SELECT COUNT\(\*\) AS n FROM library_image$|INDEXED BY library_image_tag_tag GROUP BY tag_id/,
     ];
-    const offenders: string[] = [];
-    for (const sql of app.store
-      .preparedSql()
-      .filter((s) => /library_|art_task/.test(s) && !ART_MEANT_TO_SCAN.some((re) => re.test(s)))) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
-          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
-        );
-        if (
-          /^SCAN (library_image|library_image_tag|library_image_sku|art_task|art_task_event|art_task_sku|art_task_image|sku|product)\b(?! USING (COVERING )?INDEX library_image_(live|thumb)\b)/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        app.store
+          .preparedSql()
+          .filter((s) => /library_|art_task/.test(s) && !ART_MEANT_TO_SCAN.some((re) => re.test(s))),
+        /^SCAN (library_image|library_image_tag|library_image_sku|art_task|art_task_event|art_task_sku|art_task_image|sku|product)\b(?! USING (COVERING )?INDEX library_image_(live|thumb)\b)/,
+      ),
+    ).toEqual([]);
   });
 
   // art part 2: the assessment and listing readiness
@@ -539,25 +546,16 @@ describe('query plans (art)', () => {
     // The readiness list reads every live product of the shop (hundreds to a few thousand) on
     // purpose; everything it looks up per product goes through an index.
     const MEANT = [/FROM product p WHERE p\.deleted_at IS NULL AND p\.archived_at IS NULL/];
-    const offenders: string[] = [];
-    for (const sql of app.store
-      .preparedSql()
-      .filter((s) => /art_assessment_score|product_listing_event|library_image|art_task/.test(s))) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
-          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
-        );
-        if (MEANT.some((re) => re.test(sql)) && /^SCAN product\b/.test(step)) continue;
-        if (
-          /^SCAN (art_assessment_score|product_listing_event|library_image|library_image_sku|art_task|art_task_event|art_task_sku|art_task_image|stock_balance|sku|product|staff)\b/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 200)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        app.store
+          .preparedSql()
+          .filter((s) => /art_assessment_score|product_listing_event|library_image|art_task/.test(s)),
+        /^SCAN (art_assessment_score|product_listing_event|library_image|library_image_sku|art_task|art_task_event|art_task_sku|art_task_image|stock_balance|sku|product|staff)\b/,
+        { meantStep: (step, sql) => MEANT.some((re) => re.test(sql)) && /^SCAN product\b/.test(step) },
+      ),
+    ).toEqual([]);
   });
   it('uses an index for the pre-sales lookups (inquiries, templates, knowledge, coverage)', async () => {
     app = makeApp({ shop: true });
@@ -615,32 +613,23 @@ describe('query plans (art)', () => {
     const PRESALES_MEANT_TO_SCAN = [
       /FROM reply_template t LEFT JOIN staff s ON s\.id = t\.updated_by WHERE t\.deleted_at IS NULL ORDER BY/,
     ];
-    const offenders: string[] = [];
     const checked = app.store
       .preparedSql()
       .filter((s) => /presales_|reply_template|product_knowledge/.test(s));
     expect(checked.length).toBeGreaterThan(15);
-    for (const sql of app.store
-      .preparedSql()
-      .filter(
-        (s) =>
-          /presales_|reply_template|product_knowledge/.test(s) &&
-          !PRESALES_MEANT_TO_SCAN.some((re) => re.test(s)),
-      )) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
-          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
-        );
-        if (
-          /^SCAN (presales_inquiry|reply_template|product_knowledge|product_knowledge_version|product_knowledge_learned|sales_order|buyer|sku|product)\b(?! USING (COVERING )?INDEX)/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        app.store
+          .preparedSql()
+          .filter(
+            (s) =>
+              /presales_|reply_template|product_knowledge/.test(s) &&
+              !PRESALES_MEANT_TO_SCAN.some((re) => re.test(s)),
+          ),
+        /^SCAN (presales_inquiry|reply_template|product_knowledge|product_knowledge_version|product_knowledge_learned|sales_order|buyer|sku|product)\b(?! USING (COVERING )?INDEX)/,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -715,26 +704,18 @@ describe('query plans (reviews)', () => {
       /^SELECT COUNT\(\*\) AS n FROM review r WHERE 1 = 1$/,
       /FROM promotion p WHERE 1 = 1 ORDER BY p\.end_date DESC/,
     ];
-    const offenders: string[] = [];
-    for (const sql of app.store
-      .preparedSql()
-      .filter(
-        (s) => /\breview\b|review_step|promotion/.test(s) && !REVIEWS_MEANT_TO_SCAN.some((re) => re.test(s)),
-      )) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
-          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
-        );
-        if (
-          /^SCAN (review|review_step|promotion|promotion_sku|promotion_task|sales_order|sales_order_line|buyer|sku|product)\b(?! USING (COVERING )?INDEX (review_(date|outcome)|promotion_dates)\b)/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        app.store
+          .preparedSql()
+          .filter(
+            (s) =>
+              /\breview\b|review_step|promotion/.test(s) && !REVIEWS_MEANT_TO_SCAN.some((re) => re.test(s)),
+          ),
+        /^SCAN (review|review_step|promotion|promotion_sku|promotion_task|sales_order|sales_order_line|buyer|sku|product)\b(?! USING (COVERING )?INDEX (review_(date|outcome)|promotion_dates)\b)/,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -776,24 +757,13 @@ describe('query plans (complaints)', () => {
       .preparedSql()
       .filter((s) => /complaint/.test(s) && /^\s*(SELECT|UPDATE|DELETE)/i.test(s));
     expect(sqls.length).toBeGreaterThan(5);
-    const offenders: string[] = [];
-    for (const sql of sqls) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
-          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
-        );
-        // A plain scan (no index) of any table the register reads.
-        if (
-          /^SCAN (complaint|complaint_step|complaint_notice|complaint_notice_read|buyer|sales_order|sku|product|staff)\b(?! USING)/.test(
-            step,
-          ) &&
-          !/^SCAN staff\b/.test(step)
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        sqls,
+        /^SCAN (complaint|complaint_step|complaint_notice|complaint_notice_read|buyer|sales_order|sku|product)\b(?! USING)/,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -858,22 +828,13 @@ describe('query plans (agent day)', () => {
       .filter((s) => /agent_journal|agent_memo|order_credit|sales_order_paid|paid_at >= @fromUtc/.test(s))
       .filter((s) => /^\s*(WITH|SELECT|UPDATE)/i.test(s));
     expect(sqls.length).toBeGreaterThan(8);
-    const offenders: string[] = [];
-    for (const sql of sqls) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
-          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
-        );
-        if (
-          /^SCAN (agent_journal|agent_journal_comment|agent_memo|order_credit|sales_order|order_follow_up|buyer)\b/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        sqls,
+        /^SCAN (agent_journal|agent_journal_comment|agent_memo|order_credit|sales_order|order_follow_up|buyer)\b/,
+      ),
+    ).toEqual([]);
     // The report and the credit list find the day's orders by the paid-at index.
     const byPaid = sqls.filter((q) => /o\.paid_at >= @fromUtc/.test(q));
     expect(byPaid.length).toBeGreaterThanOrEqual(2);
@@ -946,31 +907,20 @@ describe('query plans (after-sales)', () => {
     sqls.push(casesCsvQuery(app.store, { status: 'open', overdue: false, q: '' }).sql);
     sqls.push(casesCsvQuery(app.store, { overdue: true, q: '' }).sql);
     expect(sqls.length).toBeGreaterThan(10);
-    const offenders: string[] = [];
-    for (const sql of sqls) {
-      // Meant to scan: the unfiltered list (newest first along aftersales_opened, stopped by LIMIT) and its count.
-      if (/FROM aftersales_case c(?: LEFT JOIN staff st ON st\.id = c\.agent_id)? WHERE 1 = 1/.test(sql))
-        continue;
-      if (
-        /FROM aftersales_case c(?: LEFT JOIN staff st ON st\.id = c\.agent_id)?\s+WHERE c\.status NOT IN \('done', 'closed'\)\s*(ORDER|$)/.test(
-          sql,
-        )
-      )
-        continue;
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
-          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
-        );
-        if (
-          /^SCAN (aftersales_case|aftersales_line|aftersales_status|sales_order|sales_order_line|buyer|stock_document|shipment|return_inspection)\b/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        sqls,
+        /^SCAN (aftersales_case|aftersales_line|aftersales_status|sales_order|sales_order_line|buyer|stock_document|shipment|return_inspection)\b/,
+        {
+          meant: [
+            // The unfiltered list (newest first along aftersales_opened, stopped by LIMIT) and its count.
+            /FROM aftersales_case c(?: LEFT JOIN staff st ON st\.id = c\.agent_id)? WHERE 1 = 1/,
+            /FROM aftersales_case c(?: LEFT JOIN staff st ON st\.id = c\.agent_id)?\s+WHERE c\.status NOT IN \('done', 'closed'\)\s*(ORDER|$)/,
+          ],
+        },
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -1025,22 +975,13 @@ describe('query plans (samples)', () => {
     for (const view of ['all', 'overdue'] as const)
       sqls.push(loanCsvQuery(app.store, app.people.manager!.id, { view, q: 'TX', mine: true }).sql);
     expect(sqls.length).toBeGreaterThan(10);
-    const offenders: string[] = [];
-    for (const sql of sqls) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, a: string) =>
-          alias.has(a) ? `SCAN ${alias.get(a)!}` : all,
-        );
-        if (
-          /^SCAN (sample_loan|sample_loan_line|sample_event|stock_document|stock_document_line|stock_movement|art_task|sku|product)\b/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        sqls,
+        /^SCAN (sample_loan|sample_loan_line|sample_event|stock_document|stock_document_line|stock_movement|art_task|sku|product)\b/,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -1103,21 +1044,12 @@ describe('query plans (promotion creative)', () => {
         ),
       resultsCsvQuery(app.store, pr.id).sql,
     ];
-    const offenders: string[] = [];
-    for (const sql of sqls) {
-      const alias = aliases(sql);
-      for (const raw of planOf(app, sql)) {
-        const step = raw.replace(/^SCAN (\w+)/, (all, x: string) =>
-          alias.has(x) ? `SCAN ${alias.get(x)!}` : all,
-        );
-        if (
-          /^SCAN (art_task|art_task_sku|promotion|promotion_sku|promotion_task|sales_order|sales_order_line|sku|product|staff|change_log)\b/.test(
-            step,
-          )
-        )
-          offenders.push(`${step}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(
+      fullScans(
+        app,
+        sqls,
+        /^SCAN (art_task|art_task_sku|promotion|promotion_sku|promotion_task|sales_order|sales_order_line|sku|product|staff|change_log)\b/,
+      ),
+    ).toEqual([]);
   });
 });
