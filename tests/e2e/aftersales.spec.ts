@@ -5,10 +5,9 @@
 // export is read back with its Chinese intact.
 import fs from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 import { LINES, lineCsv, orderCsv } from '../unit/service-fixtures';
 import { REFUNDS, refundCsv } from '../unit/aftersales-fixtures';
@@ -158,14 +157,10 @@ test('a 退货 case reaches the warehouse, the 退款报表 import updates it, a
   await expect(drawer).toBeHidden();
 
   // Export the list (GBK) and read it back.
-  await page.getByTestId('as-export').click();
-  await page.getByTestId('export-gbk').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^售后单_\d{8}\.csv$/);
-  const text = iconv.decode(fs.readFileSync(path.join(harness.exportDir, files[0]!)), 'gb18030');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('as-export'), '售后单_', {
+    gbk: true,
+  });
+  expect(file).toMatch(/^售后单_\d{8}\.csv$/);
   const rows = text.trim().split('\r\n');
   expect(rows[0]).toContain('售后单号,售后类型,状态,退款编号,订单编号,买家会员名');
   expect(rows).toHaveLength(3);

@@ -2,10 +2,8 @@
 // with a reminder (due → the badge and the alert) → 客服主管 王丽娜 credits a paid order to her and
 // comments on her log → 刘婷婷's daily sales report shows the order, and the comment → the
 // supervisor's team report with totals, and its CSV read back with its Chinese intact.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -121,15 +119,8 @@ test('an agent writes her log and memos; the supervisor credits an order; report
   await expect(team.getByTestId(`agentday-report-row-${day}-${AGENT.name}`)).toContainText('1');
   await expect(page.getByTestId('agentday-totals')).toContainText((made.paidFen / 100).toFixed(2));
   await shot('team-report');
-  await page.getByTestId('agentday-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^客服销售日报_\d{8}\.csv$/);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString('utf8');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('agentday-export'), '客服销售日报_');
+  expect(file).toMatch(/^客服销售日报_\d{8}\.csv$/);
   expect(text.split('\r\n')[0]).toBe('日期,客服,咨询数,成交订单数,销售额（元）,转化率,催付成交数');
   expect(text).toContain(`${day},${AGENT.name},0,1,${(made.paidFen / 100).toFixed(2)},,0`);
 });

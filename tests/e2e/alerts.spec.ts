@@ -3,11 +3,10 @@
 // quantity and the issue as last movement; 客服主管 sees it in 客服 and acknowledges it naming
 // 仓储专员 as handler; a receipt brings the stock back and the alert clears by itself (kept under
 // 已解除). The alerts CSV opens with Chinese intact.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -126,12 +125,7 @@ test('an issue takes a listed SKU under its threshold → alert in 仓储 and �
   await shot('service-acknowledged');
 
   // The alerts CSV: Chinese intact.
-  await page.getByTestId('alerts-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const file = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('库存预警_'))!;
-  const text = fs.readFileSync(path.join(harness.exportDir, file), 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const { text } = await exportCsv(page, harness, page.getByTestId('alerts-export'), '库存预警_');
   expect(text).toContain(`已确认,${sku.code},${sku.title}`);
   expect(text).toContain('已联系义乌工厂，周三到货');
   await signOut(page);

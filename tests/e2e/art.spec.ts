@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption, signIn, dismissNotices } from './fixtures';
+import { test, expect, pickOption, signIn, dismissNotices, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -201,12 +201,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   expect(fs.readdirSync(outDir).sort()).toEqual([`${sku.code}_主图_1.jpg`, `${sku.code}_主图_2.jpg`]);
 
   // 8. The image catalogue as CSV, Chinese intact.
-  await page.getByTestId('art-lib-export-csv').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const csv = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('图片目录_'))!;
-  const text = fs.readFileSync(path.join(harness.exportDir, csv), 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const { text } = await exportCsv(page, harness, page.getByTestId('art-lib-export-csv'), '图片目录_');
   expect(text).toContain('文件名,文件夹,格式,宽,高');
   expect(text).toContain(`IMG_0001.jpg,,jpeg,1000,1000`);
   expect(text).toContain(`主图,待审,原片,夏装/T恤,${sku.code}`);
@@ -240,13 +235,8 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await expect(page.getByText(`${agent.name} 的考核已保存`)).toBeVisible();
   await expect(page.getByTestId(`asm-save-${agent.name}`)).toBeDisabled();
   await shot('art-assessment');
-  await page.getByTestId('asm-export').click();
-  await page.getByTestId('export-confirm').click();
-  // The image catalogue's notice (step 8) may still be on screen: wait for this export's own.
-  await expect(page.getByTestId('export-result').filter({ hasText: '美工考核_' })).toBeVisible();
-  const asmCsv = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('美工考核_'))!;
-  const asmText = fs.readFileSync(path.join(harness.exportDir, asmCsv), 'utf8');
-  expect(asmText.charCodeAt(0)).toBe(0xfeff);
+  // (exportCsv waits for this export's own notice: the catalogue's may still be on screen.)
+  const { text: asmText } = await exportCsv(page, harness, page.getByTestId('asm-export'), '美工考核_');
   expect(asmText).toContain(
     '月份,姓名,岗位,完成任务数,按时完成率(%),平均修改次数,一次通过率(%),交付图片数,主管评分,评语',
   );

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { test, expect, pickOption, signIn, switchTo, call } from './fixtures';
+import { test, expect, pickOption, signIn, switchTo, call, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -177,15 +177,8 @@ test('a severe complaint: registered, seen at once by the supervisor, handled, c
   // ------------------------------------------------------------------ the register as CSV
   await page.getByText(zh.complaints.filterAll, { exact: true }).click();
   await expect(page.getByTestId('cmp-table')).toContainText(complaintNo);
-  await page.getByTestId('cmp-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^投诉登记_\d{8}\.csv$/);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString('utf8');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('cmp-export'), '投诉登记_');
+  expect(file).toMatch(/^投诉登记_\d{8}\.csv$/);
   expect(text.split('\r\n')[0]).toBe(
     '投诉编号,投诉时间,投诉渠道,买家会员名,订单编号,商品,投诉类别,严重程度,投诉内容,处理人,状态,是否超时,处理结果,解决时间,主管确认时间,回访时间,满意度,客户评价',
   );

@@ -154,3 +154,29 @@ export async function dismissNotices(page: Page): Promise<void> {
   await page.mouse.move(10, 400);
   await expect(page.locator('.ant-notification-notice')).toHaveCount(0, { timeout: 30_000 });
 }
+
+/**
+ * Export a CSV through the standard dialog and read it back: click `button`, pick GBK when asked,
+ * run `beforeConfirm` (a screenshot, a look at the dialog), confirm, wait for this export's notice,
+ * then the one file in the export folder named `<prefix>…csv`, decoded — UTF-8 must start with a
+ * BOM (stripped here) and decode strictly; GBK is read as GB18030.
+ */
+export async function exportCsv(
+  page: Page,
+  harness: HarnessInfo,
+  button: Locator,
+  prefix: string,
+  opts: { gbk?: boolean; beforeConfirm?: () => Promise<void> } = {},
+): Promise<{ file: string; text: string }> {
+  await button.click();
+  if (opts.gbk) await page.getByTestId('export-gbk').click();
+  await opts.beforeConfirm?.();
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('export-result').filter({ hasText: prefix })).toBeVisible();
+  const files = fs.readdirSync(harness.exportDir).filter((f) => f.startsWith(prefix) && f.endsWith('.csv'));
+  expect(files).toHaveLength(1);
+  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
+  if (opts.gbk) return { file: files[0]!, text: new TextDecoder('gb18030').decode(bytes) };
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return { file: files[0]!, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)) };
+}

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 /** i18next-style interpolation of a zh-CN string. */
@@ -160,17 +160,14 @@ test('foundation: setup, catalog, import, export, staff, quick switch, activity 
   await expect(page.getByTestId('catalog-row-BAD-001')).toHaveCount(0);
 
   // ---------------------------------------------------------------------------- UTF-8 export
-  await page.getByTestId('catalog-export').click();
-  await expect(page.getByText(tr(zh.export.body, { count: 5 }))).toBeVisible();
-  await shot('export-dialog');
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  await expect(page.getByTestId('export-result')).toContainText(files[0]!);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString('utf8');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('catalog-export'), '商品资料_', {
+    beforeConfirm: async () => {
+      await expect(page.getByText(tr(zh.export.body, { count: 5 }))).toBeVisible();
+      await shot('export-dialog');
+    },
+  });
+  expect(fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'))).toEqual([file]);
+  await expect(page.getByTestId('export-result')).toContainText(file);
   expect(text).toContain('商家编码');
   expect(text).toContain(TITLE);
   expect(text).toContain('加绒保暖毛线帽 女款');

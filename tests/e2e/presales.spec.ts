@@ -2,11 +2,10 @@
 // 客服专员 刘婷婷 marks it learned, logs two inquiries (one ordered) with the quick form (Enter
 // saves) and copies the template with the buyer filled in → the supervisor sees the conversion
 // and the learned coverage → the inquiry CSV, read back with its Chinese intact.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -165,14 +164,7 @@ test('售前: template and knowledge → agent learns, logs inquiries, copies a 
 
   // The CSV export of the inquiry log.
   await page.getByTestId('cs-subtab-inquiries').click();
-  await page.getByTestId('presales-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.startsWith('咨询记录_'));
-  expect(files).toHaveLength(1);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.toString('utf8');
+  const { text } = await exportCsv(page, harness, page.getByTestId('presales-export'), '咨询记录_');
   expect(text).toContain('咨询时间,客服,买家会员名,商品,商家编码,规格,问题类型,结果,订单编号,备注');
   expect(text).toContain(`刘婷婷,小鹿乱撞2019,${sku.title},${sku.code}`);
   expect(text).toContain('刘婷婷,阿强的店,,,,价格/讨价还价,已下单,,送了 5 元优惠券后拍下');

@@ -3,9 +3,8 @@
 // her) and on the art board → she edits the checklist and exports the results CSV → 美工专员 周子涵
 // starts the 促销图 (the task shows its campaign) and sends it for review → 美工主管 孙悦 approves it
 // → the campaign page shows 1/3 done with the progress bar, for the art team and for 客服.
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption, signIn } from './fixtures';
+import { test, expect, pickOption, signIn, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -92,14 +91,8 @@ test('a campaign’s creative tasks: created with it, done on the art board, pro
   await drawer.screenshot({ path: test.info().outputPath('campaign-page-cs.png') });
 
   // Results CSV (UTF-8 with BOM), read back with its Chinese intact.
-  await drawer.getByTestId('promo-results-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const csv = fs.readdirSync(harness.exportDir).find((f) => f.startsWith('活动效果_'));
-  expect(csv).toBeTruthy();
-  const text = fs.readFileSync(`${harness.exportDir}/${csv}`);
-  expect([...text.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = text.subarray(3).toString('utf8').split('\r\n');
+  const { text } = await exportCsv(page, harness, drawer.getByTestId('promo-results-export'), '活动效果_');
+  const lines = text.split('\r\n');
   expect(lines[0]).toContain('活动期销售额(元)');
   expect(lines.some((l) => l.startsWith('合计,'))).toBe(true);
   await page.keyboard.press('Escape');

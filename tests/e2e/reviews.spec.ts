@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption, signIn } from './fixtures';
+import { test, expect, pickOption, signIn, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 import { LINES, lineCsv, orderCsv } from '../unit/service-fixtures';
 
@@ -127,16 +127,10 @@ test('客服专员 registers a 差评, handles it until it is revised, sees the 
 
   // The register as CSV, read back: BOM, Chinese intact.
   await page.getByTestId('review-view-list').click();
-  await page.getByTestId('review-export').click();
-  await shot('export-dialog');
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^中差评_\d{8}\.csv$/);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.toString('utf8');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('review-export'), '中差评_', {
+    beforeConfirm: () => shot('export-dialog'),
+  });
+  expect(file).toMatch(/^中差评_\d{8}\.csv$/);
   expect(text).toContain('登记编号,评价日期,评价,订单编号,买家会员名');
   expect(text).toContain(`差评,${PAID},阿强的店,${sku.code}`);
   expect(text).toContain('颜色和图片差太多了，实物发灰，差评！,色差');

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { test, expect, signIn, switchTo, call } from './fixtures';
+import { test, expect, signIn, switchTo, call, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -134,14 +134,7 @@ test('samples: requested on a shoot task, issued by the warehouse, printed, retu
 
   // CSV of all loans (UTF-8 with BOM), Chinese intact.
   await page.getByTestId('samples-view-all').click();
-  await page.getByTestId('samples-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.startsWith('样品借用'));
-  expect(files).toHaveLength(1);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+  const { text } = await exportCsv(page, harness, page.getByTestId('samples-export'), '样品借用');
   expect(text).toContain('借用单号,状态,是否逾期');
   expect(text).toContain(`${loanNumber},已归还,否`);
   expect(text).toContain('夏季新品 模特图');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 import { LINES, lineCsv, orderCsv } from '../unit/service-fixtures';
 
@@ -98,15 +98,8 @@ test('客服主管 imports orders, finds the buyer, follows up an unpaid order a
 
   // Export the orders (UTF-8 with BOM) and read the file back.
   await page.getByTestId('cs-subtab-orders').click();
-  await page.getByTestId('svc-order-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^订单_\d{8}\.csv$/);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString('utf8');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('svc-order-export'), '订单_');
+  expect(file).toMatch(/^订单_\d{8}\.csv$/);
   expect(text.split('\r\n')[0]).toContain('订单编号,买家会员名,订单状态');
   expect(text).toContain('3012345678901234,小鹿乱撞2019,卖家已发货，等待买家确认,35.50');
   expect(text).toContain('红旗,买家要求周末送达');

@@ -3,11 +3,9 @@
 // refused → shipped with carrier and tracking number → the ledger shows the outbound and customer
 // service can read the shipment → a return announced by after-sales is inspected with one
 // defective unit, which lands in the defects bin (次品区).
-import fs from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -225,14 +223,10 @@ test('仓储主管 picks, pack-checks (a wrong item refused) and ships an order;
   await shot('balances-defects');
 
   // 导出 CSV of the filtered balances, GBK for old Excel: Chinese intact, the defects bin row there.
-  await page.getByTestId('wh-balance-export').click();
-  await page.getByTestId('export-gbk').click();
-  await shot('balances-export');
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.startsWith('库存余额'));
-  expect(files).toHaveLength(1);
-  const csv = iconv.decode(fs.readFileSync(path.join(harness.exportDir, files[0]!)), 'gb18030');
+  const { text: csv } = await exportCsv(page, harness, page.getByTestId('wh-balance-export'), '库存余额', {
+    gbk: true,
+    beforeConfirm: () => shot('balances-export'),
+  });
   expect(csv.split('\r\n')[0]).toBe('商家编码,商品名称,规格,库位,现存,待发货占用,可用,成本单价,库存金额');
   expect(csv).toMatch(new RegExp(`^${first.code},[^\\r\\n]*,C-99-01,1,0,1,`, 'm'));
 });

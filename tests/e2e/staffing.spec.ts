@@ -3,9 +3,8 @@
 // attendance report shows it, is printed to PDF (and looked at), and exported as CSV with Chinese
 // intact. The 客服 tab has the same rota with the rulebook's 早班 and 晚班.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption, signIn } from './fixtures';
+import { test, expect, pickOption, signIn, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -134,15 +133,8 @@ test('a supervisor builds the rota, a person clocks in and out, the monthly repo
   await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
 
   // CSV export: UTF-8 with BOM, read back.
-  await page.getByTestId('att-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^考勤月报_仓储_\d{4}-\d{2}_\d{8}\.csv$/);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString('utf8');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('att-export'), '考勤月报_');
+  expect(file).toMatch(/^考勤月报_仓储_\d{4}-\d{2}_\d{8}\.csv$/);
   expect(text.split('\r\n')[0]).toContain('姓名,岗位,排班次数');
   expect(text).toContain(`${agent.name},仓储专员,`);
   await shot('attendance-exported');
@@ -178,13 +170,7 @@ test('the store manager scores the warehouse team in the monthly assessment', as
   await expect(page.getByText(tr(zh.assessment.saved, { name: agent.name }))).toBeVisible();
   await expect(page.getByTestId(`asm-save-${agent.name}`)).toBeDisabled();
   await shot('assessment');
-  await page.getByTestId('asm-export').click();
-  await page.getByTestId('export-gbk').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  const text = new TextDecoder('gb18030').decode(fs.readFileSync(path.join(harness.exportDir, files[0]!)));
+  const { text } = await exportCsv(page, harness, page.getByTestId('asm-export'), '月度考核_', { gbk: true });
   expect(text.split('\r\n')[0]).toContain('过账单据数,拣货行数');
   expect(text).toContain('92,拣货又快又准');
   // The manager also edits the shifts.

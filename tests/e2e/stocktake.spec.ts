@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -154,17 +154,14 @@ test('仓储主管 runs a monthly stocktake: count sheet, scanning with one vari
   await shot('approved');
 
   // Export the variance CSV (UTF-8 with BOM) and read it back.
-  await page.getByTestId('stk-export').click();
-  await expect(page.getByText(tr(zh.stocktake.exportBody, { number: number! }))).toBeVisible();
-  await shot('export-dialog');
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
-  const files = fs.readdirSync(harness.exportDir).filter((f) => f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^盘点差异_PD-/);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const rows = bytes.subarray(3).toString('utf8').split('\r\n');
+  const { file, text } = await exportCsv(page, harness, page.getByTestId('stk-export'), '盘点差异_', {
+    beforeConfirm: async () => {
+      await expect(page.getByText(tr(zh.stocktake.exportBody, { number: number! }))).toBeVisible();
+      await shot('export-dialog');
+    },
+  });
+  expect(file).toMatch(/^盘点差异_PD-/);
+  const rows = text.split('\r\n');
   expect(rows[0]).toContain('库位,商家编码,商品名称,规格,账面数量,盘点时应有,实盘数量,差异数量');
   expect(rows[1]).toContain(`E-01-01,${b.code},`);
   expect(rows[1]).toContain(b.title);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption } from './fixtures';
+import { test, expect, pickOption, exportCsv } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -284,17 +284,8 @@ test('warehouse flow: receive by scanning → bin → pick, pack-check, ship →
   await shot('stocktake-approved');
 
   // 差异 CSV: UTF-8 with BOM, Chinese intact.
-  await page.getByTestId('stk-export').click();
-  await page.getByTestId('export-confirm').click();
-  await expect(page.getByTestId('export-result')).toBeVisible();
+  const { text } = await exportCsv(page, harness, page.getByTestId('stk-export'), '盘点差异_');
   await shot('variance-exported');
-  const files = fs
-    .readdirSync(harness.exportDir)
-    .filter((f) => f.startsWith('盘点差异_') && f.endsWith('.csv'));
-  expect(files).toHaveLength(1);
-  const bytes = fs.readFileSync(path.join(harness.exportDir, files[0]!));
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
   const rows = text.split('\r\n');
   expect(rows[0]).toContain('库位,商家编码,商品名称,规格,账面数量,盘点时应有,实盘数量,差异数量');
   // Every counted line, the largest variance (by value) first: A's loss, then B's zero.
