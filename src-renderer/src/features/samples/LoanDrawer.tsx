@@ -388,34 +388,20 @@ function ReturnModal({ loan, onClose, onDone }: { loan: Loan; onClose(): void; o
         columns={[
           ...skuColumns<LoanLine>(t).slice(0, 1),
           { title: t('samples.col.out'), dataIndex: 'out', align: 'right', width: 70 },
-          {
-            title: t('samples.col.good'),
+          ...(['good', 'damaged'] as const).map((kind) => ({
+            title: t(`samples.col.${kind}`),
             width: 100,
-            render: (_, l) => (
+            render: (_: unknown, l: LoanLine) => (
               <InputNumber
                 min={0}
                 max={l.out}
                 precision={0}
-                value={qty[l.skuId]?.good}
-                onChange={(v) => set(l.skuId, { good: v ?? 0 })}
-                data-testid={`samples-good-${l.code}`}
+                value={qty[l.skuId]?.[kind]}
+                onChange={(v) => set(l.skuId, { [kind]: v ?? 0 })}
+                data-testid={`samples-${kind}-${l.code}`}
               />
             ),
-          },
-          {
-            title: t('samples.col.damaged'),
-            width: 100,
-            render: (_, l) => (
-              <InputNumber
-                min={0}
-                max={l.out}
-                precision={0}
-                value={qty[l.skuId]?.damaged}
-                onChange={(v) => set(l.skuId, { damaged: v ?? 0 })}
-                data-testid={`samples-damaged-${l.code}`}
-              />
-            ),
-          },
+          })),
           {
             title: t('samples.goodBin'),
             width: 200,
