@@ -262,12 +262,15 @@ describe('creative tasks of a campaign', () => {
       }),
     );
     const [w1, w2] = other.skus.map((s) => s.id) as [string, string];
-    const p = await app.ok<Promotion>(CS, 'promotions.save', {
-      name: '冬季上新',
-      startDate: '2026-12-12',
-      endDate: '2026-12-14',
-      skuIds: [skus[0]!],
-    });
+    const save = (skuIds: string[], id?: string) =>
+      app.ok<Promotion>(CS, 'promotions.save', {
+        id,
+        name: '冬季上新',
+        startDate: '2026-12-12',
+        endDate: '2026-12-14',
+        skuIds,
+      });
+    const p = await save([skus[0]!]);
     const k = byKind(p);
     // The designer links a second SKU to the page by hand; the banner is done.
     const page = await app.ok<Task>(AG, 'art.taskGet', { id: k.page!.id });
@@ -285,13 +288,7 @@ describe('creative tasks of a campaign', () => {
     await app.ok(AS, 'art.taskReview', { id: k.banner!.id, decision: 'approve' });
     const before = fingerprint(app.store);
     // Campaign SKUs: skus[0] removed, w1 added.
-    await app.ok(CS, 'promotions.save', {
-      id: p.id,
-      name: '冬季上新',
-      startDate: '2026-12-12',
-      endDate: '2026-12-14',
-      skuIds: [w1],
-    });
+    await save([w1], p.id);
     expect(fingerprint(app.store)).not.toEqual(before);
     const linked = async (id: string) =>
       (await app.ok<Task>(AG, 'art.taskGet', { id })).skus.map((s) => s.id).sort();
@@ -308,13 +305,7 @@ describe('creative tasks of a campaign', () => {
     });
     // Saving the same SKUs again changes no task.
     const again = changeLogRows(app.store, {}).length;
-    await app.ok(CS, 'promotions.save', {
-      id: p.id,
-      name: '冬季上新',
-      startDate: '2026-12-12',
-      endDate: '2026-12-14',
-      skuIds: [w1],
-    });
+    await save([w1], p.id);
     expect(changeLogRows(app.store, {})).toHaveLength(again);
   });
 

@@ -28,7 +28,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
 import { addDays, daysInclusive, savePromotion } from '../service/promotions';
-import { setSkus, taskEvent } from './tasks';
+import { setSkus, taskEvent, touchTask } from './tasks';
 import { localToday } from './time';
 
 export const CREATIVE_NAME: Readonly<Record<CreativeKind, string>> = {
@@ -280,21 +280,7 @@ export function followCampaignSkus(store: Store, by: string, promotionId: string
       .map((r) => r.sku_id);
     const skus = setSkus(store, t.id, [...linked.filter((s) => !removed.includes(s)), ...added]);
     if (skus.from.join() === skus.to.join()) continue;
-    const stamp = store.stamp();
-    store
-      .stmt(`UPDATE art_task SET updated_at = @stamp, updated_by = @by WHERE id = @id`)
-      .run({ stamp, by, id: t.id });
-    store.log(
-      {
-        staffId: by,
-        entity: 'art_task',
-        rowId: t.id,
-        op: 'update',
-        label: t.number,
-        fields: { skuIds: { from: skus.from, to: skus.to } },
-      },
-      stamp,
-    );
+    touchTask(store, by, t, 'update', { skuIds: { from: skus.from, to: skus.to } });
     changed += 1;
   }
   return changed;

@@ -278,6 +278,21 @@ function checkRefs(store: Store, input: TaskData): void {
   if (Object.keys(bad).length) throw fieldErrors(bad);
 }
 
+/** A change to what hangs off a task (its SKUs, its deliverables): the task's version moves and the change is logged. */
+export function touchTask(
+  store: Store,
+  by: string,
+  task: { id: string; number: string },
+  op: string,
+  fields: Record<string, { from: unknown; to: unknown }>,
+): void {
+  const stamp = store.stamp();
+  store
+    .stmt(`UPDATE art_task SET updated_at = @stamp, updated_by = @by WHERE id = @id`)
+    .run({ stamp, by, id: task.id });
+  store.log({ staffId: by, entity: 'art_task', rowId: task.id, op, label: task.number, fields }, stamp);
+}
+
 /** Replace a task's SKU links; what they were and are (sorted). */
 export function setSkus(store: Store, taskId: string, skuIds: string[]): { from: string[]; to: string[] } {
   const before = store
@@ -473,21 +488,7 @@ export function attachImages(
     .all(r.id)
     .map((x) => x.image_id);
   if (before.join() !== after.join()) {
-    const stamp = store.stamp();
-    store
-      .stmt(`UPDATE art_task SET updated_at = @stamp, updated_by = @by WHERE id = @id`)
-      .run({ stamp, by, id: r.id });
-    store.log(
-      {
-        staffId: by,
-        entity: 'art_task',
-        rowId: r.id,
-        op: 'deliverables',
-        label: r.number,
-        fields: { imageIds: { from: before, to: after } },
-      },
-      stamp,
-    );
+    touchTask(store, by, r, 'deliverables', { imageIds: { from: before, to: after } });
   }
   return getTask(store, r.id);
 }
