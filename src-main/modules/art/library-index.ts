@@ -72,8 +72,9 @@ interface Columns {
  * Rows read per event-loop turn when the index is warmed in the background: images, then links
  * (each turn blocks main for a few tens of ms at most, so calls keep being answered meanwhile).
  */
-const CHUNK = 5_000;
-const LINK_CHUNK = 20_000;
+const CHUNK = 2_000;
+const LINK_CHUNK = 10_000;
+const COLUMNS_CHUNK = 20_000;
 /** Above this many changed images, sorting everything again beats patching. */
 const PATCH_LIMIT = 2_000;
 
@@ -147,6 +148,8 @@ export class LibraryIndex {
   private phase: 'idle' | 'images' | 'tags' | 'skus' = 'idle';
   private cursor = 0;
   private cols: Columns | null = null;
+  /** Bumped whenever the arrays are dropped (a columns build in progress then gives up). */
+  private generation = 0;
 
   constructor(private readonly store: Store) {}
 
@@ -168,6 +171,7 @@ export class LibraryIndex {
     this.cursor = 0;
     this.sorted = null;
     this.cols = null;
+    this.generation++;
     this.tainted = new Set();
     this.dataVersion = this.version();
   }
@@ -241,7 +245,11 @@ export class LibraryIndex {
         this.order();
         await turn();
         if (stale() || !this.built) return;
-        this.columns();
+        const build = this.buildColumns();
+        for (let r = build.next(); !r.done; r = build.next()) {
+          await turn();
+          if (stale() || !this.built) return;
+        }
       } finally {
         this.warming = null;
       }
@@ -282,6 +290,7 @@ export class LibraryIndex {
     store.db.exec('DELETE FROM temp.library_dirty');
     this.patch(new Set(changed), fresh);
     this.cols = null;
+    this.generation++;
     // Inside a transaction the rows just read may still roll back (and bring back none of the
     // marks just deleted): remember them in memory and read them again next time.
     this.tainted = store.db.inTransaction ? rowids : new Set();
@@ -314,6 +323,16 @@ export class LibraryIndex {
   /** The grid order as flat arrays (rebuilt after a change; a pass over them takes ~1 ms). */
   private columns(): Columns {
     if (this.cols) return this.cols;
+    const build = this.buildColumns();
+    for (let r = build.next(); ; r = build.next()) if (r.done) return r.value!;
+  }
+
+  /**
+   * Make the flat arrays, yielding every COLUMNS_CHUNK entries (the background build takes a turn
+   * between). Gives up (returns null) when the index changed in between; else stores and returns them.
+   */
+  private *buildColumns(): Generator<void, Columns | null> {
+    const gen = this.generation;
     const entries = this.order();
     const n = entries.length;
     const c: Columns = {
@@ -332,7 +351,12 @@ export class LibraryIndex {
     };
     const names: string[] = [];
     let at = 0;
-    entries.forEach((e, i) => {
+    for (let i = 0; i < n; i++) {
+      if (i % COLUMNS_CHUNK === COLUMNS_CHUNK - 1) {
+        yield;
+        if (gen !== this.generation) return null;
+      }
+      const e = entries[i]!;
       c.rowid[i] = e.rowid;
       c.at[i] = Date.parse(e.at);
       c.use[i] = code(USE_CODES, e.use);
@@ -346,7 +370,7 @@ export class LibraryIndex {
       c.starts[i] = at;
       at += e.name.length + 1;
       names.push(e.name);
-    });
+    }
     c.starts[n] = at;
     // One string: one indexOf over it finds matches far faster than testing 100,000 strings.
     c.haystack = names.join(SEP);
