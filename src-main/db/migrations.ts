@@ -21,6 +21,8 @@ import m0017 from './migrations/0017_agentday.sql?raw';
 import m0018 from './migrations/0018_cs_perf.sql?raw';
 import m0019 from './migrations/0019_promo_creative.sql?raw';
 import m0020 from './migrations/0020_samples.sql?raw';
+// library_cold (h-libcold) was assigned 0023; numbered 0021 here to keep the list 1, 2, 3, ….
+import m0021 from './migrations/0021_library_cold.sql?raw';
 
 export interface Migration {
   version: number;
@@ -49,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'cs_perf', sql: m0018 },
   { version: 19, name: 'promo_creative', sql: m0019 },
   { version: 20, name: 'samples', sql: m0020 },
+  { version: 21, name: 'library_cold', sql: m0021 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -186,7 +186,24 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await shot('calendar');
 
   // 7. Export the main images with the naming rule.
+  // h-libcold: opening the library asks main for exactly one page, and for the tag tree (counts)
+  // only once that page has arrived.
+  const calls: string[] = [];
+  const libraryCall = (mark: string) => (r: { url(): string }) => {
+    const m = /\/__api\/(art\.library\w+)/.exec(r.url());
+    if (m) calls.push(`${mark} ${m[1]}`);
+  };
+  const onRequest = libraryCall('>');
+  const onFinished = libraryCall('<');
+  page.on('request', onRequest);
+  page.on('requestfinished', onFinished);
   await page.getByTestId('art-subtab-library').click();
+  await expect(page.getByTestId('art-cell-IMG_0001.jpg')).toBeVisible();
+  await expect.poll(() => calls.includes('< art.libraryTags')).toBe(true);
+  page.off('request', onRequest);
+  page.off('requestfinished', onFinished);
+  expect(calls.filter((c) => c === '> art.libraryList')).toHaveLength(1);
+  expect(calls.indexOf('> art.libraryTags')).toBeGreaterThan(calls.indexOf('< art.libraryList'));
   await pick(page, 'art-lib-filter-use', '主图', '主图');
   await expect(page.getByTestId('art-lib-total')).toHaveText('共 2 张');
   await page.getByTestId('art-cell-IMG_0002.jpg').click();

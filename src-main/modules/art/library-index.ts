@@ -68,8 +68,13 @@ interface Columns {
   starts: Int32Array;
 }
 
-/** Images read per chunk when the index is warmed in the background. */
-const CHUNK = 10_000;
+/**
+ * Rows read per event-loop turn when the index is warmed in the background: images, then links
+ * (each turn blocks main for a few tens of ms at most, so calls keep being answered meanwhile).
+ */
+const CHUNK = 2_000;
+const LINK_CHUNK = 10_000;
+const COLUMNS_CHUNK = 20_000;
 /** Above this many changed images, sorting everything again beats patching. */
 const PATCH_LIMIT = 2_000;
 
@@ -79,15 +84,17 @@ const ENTRY_COLUMNS = `li_all.rowid AS rowid, li_all.imported_at AS at, li_all.n
   (SELECT group_concat(tag_id) FROM library_image_tag WHERE image_id = li_all.id) AS tags,
   (SELECT group_concat(sku_id) FROM library_image_sku WHERE image_id = li_all.id) AS skus`;
 /**
- * The full build, in rowid ranges: the images, then all tag and SKU links (deliberate scans, listed
- * in query-plans; the links are matched to their image by id in JS, not joined row by row).
+ * The full build, in rowid ranges: the images, then all tag and SKU links (the links are matched to
+ * their image by id in JS, not joined row by row).
  */
 const RANGE_SQL = `SELECT li_all.rowid AS rowid, li_all.id AS id, li_all.imported_at AS at, li_all.name_lower AS name,
   li_all.use AS use, li_all.status AS status, (li_all.deleted_at IS NOT NULL) AS trashed, li_all.width AS width,
   li_all.height AS height, li_all.bytes AS bytes
   FROM library_image li_all WHERE li_all.rowid > @after ORDER BY li_all.rowid LIMIT @limit`;
-const ALL_TAGS_SQL = `SELECT li_links.image_id AS image, li_links.tag_id AS link FROM library_image_tag li_links`;
-const ALL_SKUS_SQL = `SELECT li_links.image_id AS image, li_links.sku_id AS link FROM library_image_sku li_links`;
+const TAGS_SQL = `SELECT li_links.rowid AS rowid, li_links.image_id AS image, li_links.tag_id AS link
+  FROM library_image_tag li_links WHERE li_links.rowid > @after ORDER BY li_links.rowid LIMIT @limit`;
+const SKUS_SQL = `SELECT li_links.rowid AS rowid, li_links.image_id AS image, li_links.sku_id AS link
+  FROM library_image_sku li_links WHERE li_links.rowid > @after ORDER BY li_links.rowid LIMIT @limit`;
 const ROWS_SQL = `SELECT ${ENTRY_COLUMNS} FROM library_image li_all WHERE li_all.rowid IN (SELECT value FROM json_each(@rowids))`;
 
 const TRACKING_SQL = `
@@ -136,11 +143,13 @@ export class LibraryIndex {
   private built = false;
   private tainted = new Set<number>();
   private warming: Promise<void> | null = null;
-  private tagCounts: Map<string, number> | null = null;
   private byId = new Map<string, Entry>();
-  /** The last rowid read by a build in progress (-1: none in progress). */
-  private cursor = -1;
+  /** What a build in progress reads next ('idle': none in progress), and the last rowid it read. */
+  private phase: 'idle' | 'images' | 'tags' | 'skus' = 'idle';
+  private cursor = 0;
   private cols: Columns | null = null;
+  /** Bumped whenever the arrays are dropped (a columns build in progress then gives up). */
+  private generation = 0;
 
   constructor(private readonly store: Store) {}
 
@@ -158,10 +167,11 @@ export class LibraryIndex {
     this.store.db.exec('DELETE FROM temp.library_dirty');
     this.entries = new Map();
     this.byId = new Map();
-    this.cursor = -1;
+    this.phase = 'idle';
+    this.cursor = 0;
     this.sorted = null;
     this.cols = null;
-    this.tagCounts = null;
+    this.generation++;
     this.tainted = new Set();
     this.dataVersion = this.version();
   }
@@ -176,41 +186,70 @@ export class LibraryIndex {
     return rows.length ? (rows[rows.length - 1]!.rowid as number) : -1;
   }
 
-  /** After all images are read: their tags and SKUs, two sequential scans. */
-  private readLinks(): void {
-    for (const [sql, key] of [
-      [ALL_TAGS_SQL, 'tags'],
-      [ALL_SKUS_SQL, 'skus'],
-    ] as const)
-      for (const r of this.store.stmt<{ image: string; link: string }>(sql).iterate())
-        this.byId.get(r.image)?.[key].push(r.link);
-    this.byId = new Map();
+  /** Start a build from nothing. */
+  private begin(): void {
+    this.reset();
+    this.phase = 'images';
+    this.cursor = 0;
   }
 
   /**
-   * Build in the background, a chunk at a time, so the app stays responsive (the grid's first
-   * screen is answered by SQL meanwhile; changes made between chunks are marked and re-read).
+   * One step of a build in progress: up to `limit` images, then tag links, then SKU links (after
+   * all images are read: they are matched to their image by id). True when the build is complete.
+   */
+  private step(limit: number): boolean {
+    if (this.phase === 'images') {
+      const last = this.readRange(this.cursor, limit);
+      if (last >= 0) this.cursor = last;
+      else [this.phase, this.cursor] = ['tags', 0];
+      return false;
+    }
+    if (this.phase === 'tags' || this.phase === 'skus') {
+      const key = this.phase;
+      const rows = this.store
+        .stmt<{ rowid: number; image: string; link: string }>(key === 'tags' ? TAGS_SQL : SKUS_SQL)
+        .all({ after: this.cursor, limit: Math.max(limit, LINK_CHUNK) });
+      for (const r of rows) this.byId.get(r.image)?.[key].push(r.link);
+      if (rows.length) this.cursor = rows[rows.length - 1]!.rowid;
+      else [this.phase, this.cursor] = [key === 'tags' ? 'skus' : 'idle', 0];
+      if (this.phase !== 'idle') return false;
+    }
+    this.byId = new Map();
+    return true;
+  }
+
+  /**
+   * Build in the background, a chunk per event-loop turn, so main stays responsive (the grid and
+   * the searches are answered by SQL meanwhile; changes made between chunks are marked and re-read).
+   * The grid order and the flat arrays are made in turns of their own at the end.
    */
   warm(): Promise<void> {
     if (this.ready) return Promise.resolve();
     if (this.warming) return this.warming;
     this.warming = (async () => {
+      const turn = () => new Promise((r) => setImmediate(r));
+      // Abandoned (closed, a transaction open, another connection wrote) or finished by a query.
+      const stale = () =>
+        !this.store.db.open || this.store.db.inTransaction || this.dataVersion !== this.version();
       try {
         if (!this.store.db.open || this.store.db.inTransaction) return;
-        this.reset();
-        this.cursor = 0;
-        while (this.cursor >= 0) {
-          await new Promise((r) => setImmediate(r));
-          // Finished meanwhile by a query (refresh continues a build in progress), or abandoned.
-          if (this.built || this.cursor < 0 || !this.store.db.open || this.store.db.inTransaction) return;
-          if (this.dataVersion !== this.version()) return;
-          this.cursor = this.readRange(this.cursor, CHUNK);
+        this.begin();
+        for (let done = false; !done;) {
+          await turn();
+          if (this.built || this.phase === 'idle' || stale()) return;
+          done = this.step(CHUNK);
         }
-        await new Promise((r) => setImmediate(r));
-        if (this.built || !this.store.db.open || this.store.db.inTransaction) return;
-        if (this.dataVersion !== this.version()) return;
-        this.readLinks();
         this.built = true;
+        await turn();
+        if (stale() || !this.built) return;
+        this.order();
+        await turn();
+        if (stale() || !this.built) return;
+        const build = this.buildColumns();
+        for (let r = build.next(); !r.done; r = build.next()) {
+          await turn();
+          if (stale() || !this.built) return;
+        }
       } finally {
         this.warming = null;
       }
@@ -224,11 +263,9 @@ export class LibraryIndex {
     if (!this.built || this.dataVersion !== this.version()) {
       // A background build in progress on the same data is continued, not started again (the
       // rows it read are current: changes since are marked and re-read below).
-      const resume = this.cursor >= 0 && this.dataVersion === this.version() && !store.db.inTransaction;
-      if (!resume) this.reset();
-      for (let after = resume ? this.cursor : 0; after >= 0;) after = this.readRange(after, 50_000);
-      this.cursor = -1;
-      this.readLinks();
+      const resume = this.phase !== 'idle' && this.dataVersion === this.version() && !store.db.inTransaction;
+      if (!resume) this.begin();
+      while (!this.step(50_000));
       // Built inside a transaction that may roll back: build again next time.
       this.built = !store.db.inTransaction;
       if (!resume) return;
@@ -253,7 +290,7 @@ export class LibraryIndex {
     store.db.exec('DELETE FROM temp.library_dirty');
     this.patch(new Set(changed), fresh);
     this.cols = null;
-    this.tagCounts = null;
+    this.generation++;
     // Inside a transaction the rows just read may still roll back (and bring back none of the
     // marks just deleted): remember them in memory and read them again next time.
     this.tainted = store.db.inTransaction ? rowids : new Set();
@@ -286,6 +323,16 @@ export class LibraryIndex {
   /** The grid order as flat arrays (rebuilt after a change; a pass over them takes ~1 ms). */
   private columns(): Columns {
     if (this.cols) return this.cols;
+    const build = this.buildColumns();
+    for (let r = build.next(); ; r = build.next()) if (r.done) return r.value!;
+  }
+
+  /**
+   * Make the flat arrays, yielding every COLUMNS_CHUNK entries (the background build takes a turn
+   * between). Gives up (returns null) when the index changed in between; else stores and returns them.
+   */
+  private *buildColumns(): Generator<void, Columns | null> {
+    const gen = this.generation;
     const entries = this.order();
     const n = entries.length;
     const c: Columns = {
@@ -304,7 +351,12 @@ export class LibraryIndex {
     };
     const names: string[] = [];
     let at = 0;
-    entries.forEach((e, i) => {
+    for (let i = 0; i < n; i++) {
+      if (i % COLUMNS_CHUNK === COLUMNS_CHUNK - 1) {
+        yield;
+        if (gen !== this.generation) return null;
+      }
+      const e = entries[i]!;
       c.rowid[i] = e.rowid;
       c.at[i] = Date.parse(e.at);
       c.use[i] = code(USE_CODES, e.use);
@@ -318,7 +370,7 @@ export class LibraryIndex {
       c.starts[i] = at;
       at += e.name.length + 1;
       names.push(e.name);
-    });
+    }
     c.starts[n] = at;
     // One string: one indexOf over it finds matches far faster than testing 100,000 strings.
     c.haystack = names.join(SEP);
@@ -399,18 +451,6 @@ export class LibraryIndex {
       pos = haystack.indexOf(q, starts[lo + 1]!);
     }
     return found;
-  }
-
-  /** Live (not trashed) images per tag id. */
-  tagCountsById(): Map<string, number> {
-    this.refresh();
-    if (!this.tagCounts) {
-      const counts = new Map<string, number>();
-      for (const e of this.entries.values())
-        if (!e.trashed) for (const t of e.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-      this.tagCounts = counts;
-    }
-    return this.tagCounts;
   }
 }
 

@@ -107,11 +107,22 @@ export function LibraryPage() {
       .catch(() => setTags([]));
   }, []);
 
+  // A new filter starts the grid again (not the first one: the grid starts with it).
+  const shownFilter = useRef(filter);
   useEffect(() => {
+    if (shownFilter.current === filter) return;
+    shownFilter.current = filter;
     refresh();
     setSelected([]);
   }, [filter, refresh]);
-  useEffect(loadTags, [loadTags]);
+  // The tag tree (its counts) is asked for once the first page has arrived: the first screen's
+  // thumbnails never wait behind it.
+  const tagsAsked = useRef(false);
+  const afterFirstPage = useCallback(() => {
+    if (tagsAsked.current) return;
+    tagsAsked.current = true;
+    loadTags();
+  }, [loadTags]);
 
   // Page 0 (and the total) whenever the filter or data changes.
   const fetchPage = useCallback(
@@ -133,9 +144,10 @@ export function LibraryPage() {
         if (gen === genRef.current) setError(errorText(e));
       } finally {
         loadingPages.current.delete(key);
+        afterFirstPage();
       }
     },
-    [filter],
+    [filter, afterFirstPage],
   );
   const genRef = useRef(0);
   useEffect(() => {
