@@ -21,7 +21,6 @@ import m0017 from './migrations/0017_agentday.sql?raw';
 import m0018 from './migrations/0018_cs_perf.sql?raw';
 import m0019 from './migrations/0019_promo_creative.sql?raw';
 import m0020 from './migrations/0020_samples.sql?raw';
-// library_cold (h-libcold) was assigned 0023; numbered 0021 here to keep the list 1, 2, 3, ….
 import m0021 from './migrations/0021_library_cold.sql?raw';
 
 export interface Migration {
