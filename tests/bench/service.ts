@@ -65,7 +65,11 @@ function seed(store: Store, rng: Rng): void {
     const ins = store.db.prepare(
       `INSERT INTO buyer (id, member_name, real_name, phones, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    const key = store.db.prepare(`INSERT OR IGNORE INTO buyer_search (key, buyer_id) VALUES (?, ?)`);
+    // The keys carry the list columns (0022), as the app's writer (buyers.ts writeKeys) does.
+    const key = store.db.prepare(
+      `INSERT OR IGNORE INTO buyer_search (key, buyer_id, member_name, real_name, phones, tags, vip_level)
+       VALUES (?, ?, ?, ?, ?, '[]', 0)`,
+    );
     for (let i = 0; i < BUYERS; i++) {
       const id = newId();
       const name =
@@ -74,9 +78,10 @@ function seed(store: Store, rng: Rng): void {
         GIVEN[rnd(rng, GIVEN.length)]!;
       const member = `tb${(i * 7919).toString(36)}_${name}`;
       const phone = `1${3 + rnd(rng, 6)}${String(rnd(rng, 1e9)).padStart(9, '0')}`;
-      ins.run(id, member, name, JSON.stringify([phone]), '2026-01-01T00:00:00.000Z', '0');
+      const phones = JSON.stringify([phone]);
+      ins.run(id, member, name, phones, '2026-01-01T00:00:00.000Z', '0');
       for (const k of [member.toLowerCase(), name, pinyinInitials(name), phone, phone.slice(-4)])
-        key.run(k, id);
+        key.run(k, id, member, name, phones);
       members.push(member);
       buyerIds.push(id);
     }
