@@ -22,6 +22,7 @@ import m0018 from './migrations/0018_cs_perf.sql?raw';
 import m0019 from './migrations/0019_promo_creative.sql?raw';
 import m0020 from './migrations/0020_samples.sql?raw';
 import m0021 from './migrations/0021_library_cold.sql?raw';
+import m0022 from './migrations/0022_buyer_search.sql?raw';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'promo_creative', sql: m0019 },
   { version: 20, name: 'samples', sql: m0020 },
   { version: 21, name: 'library_cold', sql: m0021 },
+  { version: 22, name: 'buyer_search', sql: m0022 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,7 @@
 // The seeded database is cached in <tmp>/shopdesk-bench-service-<schema hash>-<scale> (the lists
 // only read it), so a re-run starts at once; a changed migration seeds a fresh one.
 // BENCH_SERVICE_SCALE=0.05 runs the same at 5 % of the size (a quick check).
+// BENCH_SERVICE_PARTS=lists (comma-separated parts: lists, import) runs only those parts; all by default.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +42,12 @@ const BUYERS = Math.round(500_000 * SCALE);
 const ORDER_COUNT = Math.round(1_000_000 * SCALE);
 const IMPORT_ORDERS = Math.round(100_000 * SCALE);
 const RUNS = 60;
+/** The parts to run (BENCH_SERVICE_PARTS, comma-separated); every part when unset or empty. */
+const PARTS = (process.env.BENCH_SERVICE_PARTS ?? '')
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
+const runs = (part: 'lists' | 'import'): boolean => !PARTS.length || PARTS.includes(part);
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
 const STATUSES = ['wait_pay', 'paid', 'shipped', 'success', 'success', 'success', 'closed'] as const;
@@ -58,7 +65,11 @@ function seed(store: Store, rng: Rng): void {
     const ins = store.db.prepare(
       `INSERT INTO buyer (id, member_name, real_name, phones, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    const key = store.db.prepare(`INSERT OR IGNORE INTO buyer_search (key, buyer_id) VALUES (?, ?)`);
+    // The keys carry the list columns (0022), as the app's writer (buyers.ts writeKeys) does.
+    const key = store.db.prepare(
+      `INSERT OR IGNORE INTO buyer_search (key, buyer_id, member_name, real_name, phones, tags, vip_level)
+       VALUES (?, ?, ?, ?, ?, '[]', 0)`,
+    );
     for (let i = 0; i < BUYERS; i++) {
       const id = newId();
       const name =
@@ -67,9 +78,10 @@ function seed(store: Store, rng: Rng): void {
         GIVEN[rnd(rng, GIVEN.length)]!;
       const member = `tb${(i * 7919).toString(36)}_${name}`;
       const phone = `1${3 + rnd(rng, 6)}${String(rnd(rng, 1e9)).padStart(9, '0')}`;
-      ins.run(id, member, name, JSON.stringify([phone]), '2026-01-01T00:00:00.000Z', '0');
+      const phones = JSON.stringify([phone]);
+      ins.run(id, member, name, phones, '2026-01-01T00:00:00.000Z', '0');
       for (const k of [member.toLowerCase(), name, pinyinInitials(name), phone, phone.slice(-4)])
-        key.run(k, id);
+        key.run(k, id, member, name, phones);
       members.push(member);
       buyerIds.push(id);
     }
@@ -142,7 +154,7 @@ export async function run(): Promise<SummaryLine[]> {
     `service: ${int(BUYERS)} buyers, ${int(ORDER_COUNT)} orders, import of ${int(IMPORT_ORDERS)} orders`,
   );
   const summary: SummaryLine[] = [];
-  {
+  if (runs('lists')) {
     const db = await seededDb();
     console.log(
       `  ${db.cached ? 'cached' : 'seeded'} database ${db.dir} (seeding took ${ms(db.info.seconds, 1)} s)`,
@@ -202,10 +214,10 @@ export async function run(): Promise<SummaryLine[]> {
       });
     }
     printTable(['channel', 'query', 'p50 ms', 'p95 ms'], rows);
-
-    // The import: a fresh store so buyers are created, as on a first import.
     store.close();
   }
+  if (!runs('import')) return summary;
+  // The import: a fresh store so buyers are created, as on a first import.
   const { dir: dir2, cleanup: cleanup2 } = tempDir('service-import');
   try {
     const s2 = openStore({ dataDir: dir2 });

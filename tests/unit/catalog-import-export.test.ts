@@ -31,6 +31,7 @@ import {
   fingerprint,
   lastLogSeq,
   makeApp,
+  rowOrder,
   sampleProduct,
   tempDir,
   type TestApp,
@@ -85,7 +86,7 @@ function dataDigest(store: Store): string {
     .all() as { name: string }[];
   for (const { name } of tables) {
     h.update(name);
-    for (const row of store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
+    for (const row of store.db.prepare(`SELECT * FROM "${name}" ORDER BY ${rowOrder(store, name)}`).all())
       h.update(JSON.stringify(row));
   }
   h.update(JSON.stringify(store.db.prepare(`SELECT * FROM meta WHERE key <> 'hlc_last'`).all()));

@@ -150,6 +150,17 @@ function templateDb(shop: boolean, at: number | undefined): Template {
   return t;
 }
 
+/** How to list a table's rows in a stable order: rowid, or the primary key of a WITHOUT ROWID table (0022 buyer_search). */
+export function rowOrder(store: Store, table: string): string {
+  const pk = store.db
+    .prepare(
+      `SELECT c.name FROM pragma_table_list l JOIN pragma_table_info(l.name) c
+       WHERE l.schema = 'main' AND l.name = ? AND l.wr = 1 AND c.pk > 0 ORDER BY c.pk`,
+    )
+    .all(table) as { name: string }[];
+  return pk.length ? pk.map((c) => `"${c.name}"`).join(', ') : 'rowid';
+}
+
 /** A hash of every row of every table: proves a failed call changed nothing. */
 export function fingerprint(store: Store): string {
   const h = crypto.createHash('sha256');
@@ -158,7 +169,7 @@ export function fingerprint(store: Store): string {
     .all() as { name: string }[];
   for (const { name } of tables) {
     h.update(name);
-    for (const row of store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())
+    for (const row of store.db.prepare(`SELECT * FROM "${name}" ORDER BY ${rowOrder(store, name)}`).all())
       h.update(JSON.stringify(row));
   }
   return h.digest('hex');

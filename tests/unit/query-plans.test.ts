@@ -332,6 +332,9 @@ describe('query plans', () => {
     const found = await app.ok<{ rows: { id: string }[] }>(C, 'buyers.search', { q: 'xl' });
     await app.ok(C, 'buyers.search', { q: '1861', tag: '回头客' });
     await app.ok(C, 'buyers.search', {});
+    // buyer search (0022): name, last 4 digits, a later page — key-range reads and per-buyer order lookups
+    await app.ok(C, 'buyers.search', { q: '小鹿', offset: 50 });
+    await app.ok(C, 'buyers.search', { q: '6065' });
     const dupBuyer = await app.ok<{ id: string }>(C, 'buyers.save', { memberName: '重复', tags: ['回头客'] });
     await app.ok(C, 'buyers.addNote', { buyerId: dupBuyer.id, text: '备注' });
     await app.ok(C, 'buyers.merge', { keepId: found.rows[0]!.id, mergeId: dupBuyer.id });

@@ -89,6 +89,29 @@ function searchKeys(
   return keys;
 }
 
+/** What a list row shows of a buyer: copied into each of its search keys (0022). */
+type KeyedBuyer = Pick<BuyerDb, 'id' | 'member_name' | 'real_name' | 'phones' | 'tags' | 'vip_level'>;
+
+/**
+ * Write a live buyer's search keys, each with the row columns it lists by. The ONE writer of
+ * buyer_search rows (insertBuyer and reindexBuyer call it; the order import goes through those).
+ */
+function writeKeys(store: Store, b: KeyedBuyer, mergedNames: string[]): void {
+  const ins = store.stmt(
+    `INSERT OR IGNORE INTO buyer_search (key, buyer_id, member_name, real_name, phones, tags, vip_level)
+     VALUES (@key, @id, @member_name, @real_name, @phones, @tags, @vip_level)`,
+  );
+  const row = {
+    id: b.id,
+    member_name: b.member_name,
+    real_name: b.real_name,
+    phones: b.phones,
+    tags: b.tags,
+    vip_level: b.vip_level,
+  };
+  for (const key of searchKeys(b, mergedNames)) ins.run({ key, ...row });
+}
+
 /** Rewrite a buyer's search keys (none for a merged-away buyer). */
 export function reindexBuyer(store: Store, id: string): void {
   store.stmt(`DELETE FROM buyer_search WHERE buyer_id = ?`).run(id);
@@ -98,8 +121,7 @@ export function reindexBuyer(store: Store, id: string): void {
     .stmt<{ member_name: string }>(`SELECT member_name FROM buyer WHERE merged_into_id = ?`)
     .all(id)
     .map((r) => r.member_name);
-  const ins = store.stmt(`INSERT OR IGNORE INTO buyer_search (key, buyer_id) VALUES (?, ?)`);
-  for (const k of searchKeys(b, merged)) ins.run(k, id);
+  writeKeys(store, b, merged);
 }
 
 export interface NewBuyer {
@@ -135,8 +157,7 @@ export function insertBuyer(
     )
     .run({ ...row, at: store.isoNow(), by, hlc });
   // A new buyer has no keys yet and no buyers merged into it: its keys come from the row itself.
-  const key = store.stmt(`INSERT OR IGNORE INTO buyer_search (key, buyer_id) VALUES (?, ?)`);
-  for (const k of searchKeys(row, [])) key.run(k, id);
+  writeKeys(store, row, []);
   const fields: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, v] of Object.entries(row)) if (k !== 'id') fields[k] = { from: null, to: v };
   store.log({ staffId: by, entity: 'buyer', rowId: id, op, label: data.memberName, fields }, hlc);
@@ -228,23 +249,33 @@ function toRow(r: RowDb): BuyerRow {
 
 /** The SQL that picks the ids of buyers matching `q` / `tag` (prefix ranges on buyer_search). */
 export function buyerMatchSql(q: string, tag: string): { sql: string; params: Record<string, string> } {
+  return matchSql(q, tag, 't.buyer_id');
+}
+
+/**
+ * The buyers matching `q` / `tag` with `cols` of their buyer_search rows: ranges on the key,
+ * distinct buyers in key order. The slim (key, buyer_id) index when only ids are wanted (the
+ * count, the export); the table itself, clustered by key, when the row columns are (the page).
+ */
+function matchSql(q: string, tag: string, cols: string): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
+  const slim = cols === 't.buyer_id' ? ' INDEXED BY buyer_search_key' : '';
   const conds: string[] = [];
   let from: string;
   if (tag) {
     params.tag = `#${tag.toLowerCase()}`;
-    from = `SELECT buyer_id FROM buyer_search t WHERE t.key = @tag`;
+    from = `SELECT ${cols} FROM buyer_search t${slim} WHERE t.key = @tag`;
     if (q) {
       params.q = q.toLowerCase();
       params.qEnd = params.q + KEY_MAX;
       conds.push(
-        `EXISTS (SELECT 1 FROM buyer_search k WHERE k.buyer_id = t.buyer_id AND k.key >= @q AND k.key < @qEnd)`,
+        `EXISTS (SELECT 1 FROM buyer_search k INDEXED BY buyer_search_buyer WHERE k.buyer_id = t.buyer_id AND k.key >= @q AND k.key < @qEnd)`,
       );
     }
   } else {
     params.q = q.toLowerCase();
     params.qEnd = params.q + KEY_MAX;
-    from = `SELECT DISTINCT buyer_id FROM buyer_search t WHERE t.key >= @q AND t.key < @qEnd`;
+    from = `SELECT DISTINCT ${cols} FROM buyer_search t${slim} WHERE t.key >= @q AND t.key < @qEnd`;
   }
   return { sql: [from, ...conds].join(' AND '), params };
 }
@@ -270,12 +301,19 @@ export function searchBuyers(
   const total = store
     .stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM (${m.sql} LIMIT ${TOTAL_CAP})`)
     .get(m.params)!.n;
-  const ids = store
-    .stmt<{ buyer_id: string }>(`${m.sql} LIMIT @limit OFFSET @offset`)
-    .all({ ...m.params, limit: input.limit, offset: input.offset })
-    .map((r) => r.buyer_id);
-  const one = store.stmt<RowDb>(`SELECT ${ROW_COLS} FROM buyer b WHERE b.id = ?`);
-  const rows = ids.map((id) => one.get(id)).filter((r): r is RowDb => !!r);
+  // The page straight from the key range (0022: each key row carries the buyer's row columns),
+  // then each buyer's order count and latest order from one read of the sales_order_buyer index.
+  const p = matchSql(q, tag, 't.buyer_id AS id, t.member_name, t.real_name, t.phones, t.tags, t.vip_level');
+  const page = store
+    .stmt<Omit<RowDb, 'order_count' | 'last_order_at'>>(`${p.sql} LIMIT @limit OFFSET @offset`)
+    .all({ ...p.params, limit: input.limit, offset: input.offset });
+  const stats = store.stmt<{ n: number; last: string | null }>(
+    `SELECT COUNT(*) AS n, MAX(ordered_at) AS last FROM sales_order WHERE buyer_id = ?`,
+  );
+  const rows: RowDb[] = page.map((r) => {
+    const s = stats.get(r.id)!;
+    return { ...r, order_count: s.n, last_order_at: s.last };
+  });
   rows.sort((a, b) => ZH.compare(a.member_name, b.member_name));
   return { rows: rows.map(toRow), total };
 }
