@@ -9,6 +9,8 @@
 // The seeded database is cached in <tmp>/shopdesk-bench-service-<schema hash>-<scale> (the lists
 // only read it), so a re-run starts at once; a changed migration seeds a fresh one.
 // BENCH_SERVICE_SCALE=0.05 runs the same at 5 % of the size (a quick check).
+// BENCH_SERVICE_PARTS=import runs only the import (no 500k-buyer list database is seeded or read);
+// BENCH_SERVICE_PARTS=lists only the lists; default (or `all`): both.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +43,9 @@ const BUYERS = Math.round(500_000 * SCALE);
 const ORDER_COUNT = Math.round(1_000_000 * SCALE);
 const IMPORT_ORDERS = Math.round(100_000 * SCALE);
 const RUNS = 60;
+const PARTS = (process.env.BENCH_SERVICE_PARTS ?? 'all').split(',').map((p) => p.trim());
+const RUN_LISTS = PARTS.includes('all') || PARTS.includes('lists');
+const RUN_IMPORT = PARTS.includes('all') || PARTS.includes('import');
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
 const STATUSES = ['wait_pay', 'paid', 'shipped', 'success', 'success', 'success', 'closed'] as const;
@@ -142,7 +147,11 @@ export async function run(): Promise<SummaryLine[]> {
     `service: ${int(BUYERS)} buyers, ${int(ORDER_COUNT)} orders, import of ${int(IMPORT_ORDERS)} orders`,
   );
   const summary: SummaryLine[] = [];
-  {
+  if (!RUN_LISTS && !RUN_IMPORT) {
+    console.log(`  BENCH_SERVICE_PARTS=${PARTS.join(',')}: nothing to run (parts: lists, import, all)`);
+    return summary;
+  }
+  if (RUN_LISTS) {
     const db = await seededDb();
     console.log(
       `  ${db.cached ? 'cached' : 'seeded'} database ${db.dir} (seeding took ${ms(db.info.seconds, 1)} s)`,
@@ -206,6 +215,7 @@ export async function run(): Promise<SummaryLine[]> {
     // The import: a fresh store so buyers are created, as on a first import.
     store.close();
   }
+  if (!RUN_IMPORT) return summary;
   const { dir: dir2, cleanup: cleanup2 } = tempDir('service-import');
   try {
     const s2 = openStore({ dataDir: dir2 });

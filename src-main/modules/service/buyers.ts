@@ -66,7 +66,7 @@ function initials(text: string): string {
   return v;
 }
 
-function searchKeys(
+export function searchKeys(
   b: Pick<BuyerDb, 'member_name' | 'real_name' | 'phones' | 'tags'>,
   mergedNames: string[],
 ): Set<string> {

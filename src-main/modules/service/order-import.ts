@@ -11,11 +11,12 @@ import type {
   OrderStatus,
   Problem,
 } from '../../api/contract';
-import type { Store } from '../../db/store';
+import { insertRows } from '../../db/bulk';
+import type { ChangeEntry, Store } from '../../db/store';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
-import { buyerByMember, insertBuyer, patchBuyer, type BuyerDb } from './buyers';
+import { buyerByMember, insertBuyer, patchBuyer, searchKeys, type BuyerDb } from './buyers';
 import { parseJsonArray } from './common';
 import {
   cellText,
@@ -677,6 +678,92 @@ function writeLines(
   );
 }
 
+const BUYER_COLUMNS = [
+  'id',
+  'member_name',
+  'real_name',
+  'phones',
+  'addresses',
+  'tags',
+  'vip_level',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
+
+/**
+ * New buyers written in bulk exactly as `insertBuyer(store, by, data, hlc, 'import')` writes each:
+ * the same row, the same search keys (`searchKeys` of the row) and the same change_log entry.
+ */
+class BulkBuyers {
+  private rows: unknown[][] = [];
+  private keys: string[][] = [];
+  private logs: ChangeEntry[] = [];
+  private readonly at: string;
+
+  constructor(
+    private readonly store: Store,
+    private readonly by: string,
+    private readonly hlc: string,
+  ) {
+    this.at = store.isoNow();
+  }
+
+  add(data: { memberName: string; realName: string; phones: string[]; addresses: string[] }): string {
+    const id = newId();
+    const row = {
+      id,
+      member_name: data.memberName,
+      real_name: data.realName,
+      phones: JSON.stringify(data.phones),
+      addresses: JSON.stringify(data.addresses),
+      tags: '[]',
+      vip_level: 0,
+    };
+    this.rows.push([
+      id,
+      row.member_name,
+      row.real_name,
+      row.phones,
+      row.addresses,
+      row.tags,
+      row.vip_level,
+      this.at,
+      this.by,
+      this.hlc,
+      this.by,
+    ]);
+    for (const k of searchKeys(row, [])) this.keys.push([k, id]);
+    this.logs.push({
+      staffId: this.by,
+      entity: 'buyer',
+      rowId: id,
+      op: 'import',
+      label: data.memberName,
+      fields: {
+        member_name: { from: null, to: row.member_name },
+        real_name: { from: null, to: row.real_name },
+        phones: { from: null, to: row.phones },
+        addresses: { from: null, to: row.addresses },
+        tags: { from: null, to: row.tags },
+        vip_level: { from: null, to: row.vip_level },
+      },
+    });
+    return id;
+  }
+
+  flush(): void {
+    if (!this.rows.length) return;
+    insertRows(this.store, 'buyer', BUYER_COLUMNS, this.rows);
+    insertRows(this.store, 'buyer_search', ['key', 'buyer_id'], this.keys, 'INSERT OR IGNORE');
+    this.store.logMany(this.logs, this.hlc);
+    this.rows = [];
+    this.keys = [];
+    this.logs = [];
+  }
+}
+
 /**
  * The buyers of the orders to write, linked by member name as `linkBuyer` does order by order —
  * a new buyer from the first order of a name, later orders topping up real name, phones and
@@ -690,6 +777,7 @@ function linkBuyers(
   orders: readonly OrderDb[],
   hlc: string,
   result: OrderImportResult,
+  rowByRow: boolean,
 ): Map<string, string> {
   interface Acc {
     before: BuyerDb | null;
@@ -739,19 +827,23 @@ function linkBuyers(
     if (address && !acc.addresses.includes(address)) acc.addresses.push(address);
   }
   const ids = new Map<Acc, string>();
+  // Bulk path: new buyers gather here and are written (rows, search keys, log entries) with
+  // multi-row INSERTs before the next patched buyer, so every table gets the same rows in the
+  // same order as `insertBuyer` one by one.
+  const fresh = new BulkBuyers(store, staffId, hlc);
   for (const acc of accs) {
     if (!acc.before) {
-      const id = insertBuyer(
-        store,
-        staffId,
-        { memberName: acc.memberName, realName: acc.realName, phones: acc.phones, addresses: acc.addresses },
-        hlc,
-        'import',
-      );
-      ids.set(acc, id);
+      const data = {
+        memberName: acc.memberName,
+        realName: acc.realName,
+        phones: acc.phones,
+        addresses: acc.addresses,
+      };
+      ids.set(acc, rowByRow ? insertBuyer(store, staffId, data, hlc, 'import') : fresh.add(data));
       result.buyersCreated++;
       continue;
     }
+    fresh.flush();
     const b = acc.before;
     const before = { phones: parseJsonArray(b.phones).length, addresses: parseJsonArray(b.addresses).length };
     patchBuyer(
@@ -769,9 +861,228 @@ function linkBuyers(
     );
     ids.set(acc, b.id);
   }
+  fresh.flush();
   const out = new Map<string, string>();
   for (const [member, acc] of byMember) out.set(member, ids.get(acc)!);
   return out;
+}
+
+const ORDER_INSERT_COLUMNS = [
+  'id',
+  'order_no',
+  'source',
+  'buyer_id',
+  'member_name',
+  'status',
+  'goods_fen',
+  'postage_fen',
+  'total_fen',
+  'paid_fen',
+  'refund_fen',
+  'receiver_name',
+  'receiver_phone',
+  'receiver_address',
+  'buyer_message',
+  'seller_note',
+  'flag',
+  'close_reason',
+  'item_count',
+  'ordered_at',
+  'paid_at',
+  'carrier',
+  'tracking_no',
+  'shipped_at',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
+const LINE_INSERT_COLUMNS = [
+  'id',
+  'order_id',
+  'line_key',
+  'line_no',
+  'title',
+  'spec',
+  'sku_code',
+  'sku_id',
+  'quantity',
+  'price_fen',
+  'paid_fen',
+  'refund_status',
+] as const;
+const STATUS_INSERT_COLUMNS = ['id', 'order_id', 'at', 'status', 'source', 'staff_id'] as const;
+
+/**
+ * Writes the planned orders. Bulk (the default): new orders, their lines and status facts are
+ * gathered and written with multi-row INSERTs (`db/bulk.ts`), flushed before each updated order
+ * (rare: those go row by row) so every table gets its rows in the same order; the change_log
+ * entries (one per order, as before) go in one `logMany` at the end, in file order. `rowByRow`
+ * is the previous writer, one statement per row, kept so a test proves both give the same rows.
+ */
+class OrderWriter {
+  private orders: unknown[][] = [];
+  private lines: unknown[][] = [];
+  private statuses: unknown[][] = [];
+  private readonly logs: ChangeEntry[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly by: string,
+    private readonly snap: Snapshot,
+    private readonly hlc: string,
+    private readonly now: string,
+    private readonly rowByRow: boolean,
+  ) {}
+
+  private log(e: ChangeEntry): void {
+    if (this.rowByRow) this.store.log(e, this.hlc);
+    else this.logs.push(e);
+  }
+
+  private status(orderId: string, status: string, at: string): void {
+    if (this.rowByRow) recordStatus(this.store, orderId, status, at, 'import', this.by);
+    else this.statuses.push([newId(), orderId, at, status, 'import', this.by]);
+  }
+
+  create(p: Planned, f: OrderDb, buyerId: string | null): void {
+    const { store, by, hlc, now } = this;
+    const id = newId();
+    if (this.rowByRow) {
+      store
+        .stmt(
+          `INSERT INTO sales_order (id, order_no, source, buyer_id, member_name, status, goods_fen, postage_fen, total_fen,
+             paid_fen, refund_fen, receiver_name, receiver_phone, receiver_address, buyer_message, seller_note, flag,
+             close_reason, item_count, ordered_at, paid_at, carrier, tracking_no, shipped_at, created_at, created_by,
+             updated_at, updated_by)
+           VALUES (@id, @order_no, 'taobao', @buyer_id, @member_name, @status, @goods_fen, @postage_fen, @total_fen,
+             @paid_fen, @refund_fen, @receiver_name, @receiver_phone, @receiver_address, @buyer_message, @seller_note, @flag,
+             @close_reason, @item_count, @ordered_at, @paid_at, @carrier, @tracking_no, @shipped_at, @now, @by, @hlc, @by)`,
+        )
+        .run({ ...f, id, order_no: p.order.orderNo, buyer_id: buyerId, now, by, hlc });
+      if (p.order.lines) writeLines(store, id, p.order.lines, this.snap, true);
+    } else {
+      this.orders.push([
+        id,
+        p.order.orderNo,
+        'taobao',
+        buyerId,
+        f.member_name,
+        f.status,
+        f.goods_fen,
+        f.postage_fen,
+        f.total_fen,
+        f.paid_fen,
+        f.refund_fen,
+        f.receiver_name,
+        f.receiver_phone,
+        f.receiver_address,
+        f.buyer_message,
+        f.seller_note,
+        f.flag,
+        f.close_reason,
+        f.item_count,
+        f.ordered_at,
+        f.paid_at,
+        f.carrier,
+        f.tracking_no,
+        f.shipped_at,
+        now,
+        by,
+        hlc,
+        by,
+      ]);
+      p.order.lines?.forEach((l, i) =>
+        this.lines.push([
+          newId(),
+          id,
+          l.key,
+          i + 1,
+          l.title,
+          l.spec,
+          l.code,
+          skuIdOf(this.snap, l.code),
+          l.quantity,
+          l.priceFen,
+          l.paidFen,
+          l.refundStatus,
+        ]),
+      );
+    }
+    // Every Taobao order starts unpaid; then paid; then where it is now.
+    this.status(id, 'wait_pay', f.ordered_at);
+    if (f.paid_at) this.status(id, 'paid', f.paid_at);
+    if (f.status !== 'wait_pay' && f.status !== 'paid') {
+      this.status(id, f.status, f.status === 'shipped' && f.shipped_at ? f.shipped_at : now);
+    }
+    this.log({
+      staffId: by,
+      entity: 'sales_order',
+      rowId: id,
+      op: 'import',
+      label: p.order.orderNo,
+      fields: {
+        member_name: { from: null, to: f.member_name },
+        status: { from: null, to: f.status },
+        total_fen: { from: null, to: f.total_fen },
+      },
+    });
+  }
+
+  update(p: Planned, e: OrderDb, f: OrderDb, buyerId: string | null): void {
+    const { store, by, hlc, now } = this;
+    this.flushRows();
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const k of p.changes)
+      if (k !== 'lines') changed[k] = { from: e[k as keyof OrderDb], to: f[k as keyof OrderDb] };
+    store
+      .stmt(
+        `UPDATE sales_order SET buyer_id = @buyer_id, member_name = @member_name, status = @status, goods_fen = @goods_fen,
+           postage_fen = @postage_fen, total_fen = @total_fen, paid_fen = @paid_fen, refund_fen = @refund_fen,
+           receiver_name = @receiver_name, receiver_phone = @receiver_phone, receiver_address = @receiver_address,
+           buyer_message = @buyer_message, seller_note = @seller_note, flag = @flag, close_reason = @close_reason,
+           item_count = @item_count, ordered_at = @ordered_at, paid_at = @paid_at, carrier = @carrier,
+           tracking_no = @tracking_no, shipped_at = @shipped_at, updated_at = @hlc, updated_by = @by WHERE id = @id`,
+      )
+      .run({ ...f, id: e.id, buyer_id: buyerId ?? e.buyer_id, hlc, by });
+    if (p.changes.includes('lines') && p.order.lines) {
+      writeLines(store, e.id, p.order.lines, this.snap, false);
+      changed.lines = { from: null, to: p.order.lines.length };
+    }
+    if (e.status !== f.status) {
+      const at =
+        f.status === 'paid' && f.paid_at
+          ? f.paid_at
+          : f.status === 'shipped' && f.shipped_at
+            ? f.shipped_at
+            : now;
+      recordStatus(store, e.id, f.status, at, 'import', by);
+    }
+    this.log({
+      staffId: by,
+      entity: 'sales_order',
+      rowId: e.id,
+      op: 'import',
+      label: p.order.orderNo,
+      fields: changed,
+    });
+  }
+
+  private flushRows(): void {
+    if (this.orders.length) insertRows(this.store, 'sales_order', ORDER_INSERT_COLUMNS, this.orders);
+    if (this.lines.length) insertRows(this.store, 'sales_order_line', LINE_INSERT_COLUMNS, this.lines);
+    if (this.statuses.length)
+      insertRows(this.store, 'sales_order_status', STATUS_INSERT_COLUMNS, this.statuses);
+    this.orders = [];
+    this.lines = [];
+    this.statuses = [];
+  }
+
+  /** Write what is still gathered (bulk path). */
+  finish(): void {
+    this.flushRows();
+    if (this.logs.length) this.store.logMany(this.logs, this.hlc);
+  }
 }
 
 /** Apply a previewed import inside the caller's transaction: every order or none. */
@@ -779,6 +1090,8 @@ export function importCommit(
   store: Store,
   staffId: string,
   input: { importId: string; excludeOrders: string[] },
+  /** The row-by-row writer the bulk one replaced: kept only so tests prove both write the same rows. */
+  { rowByRow = false }: { rowByRow?: boolean } = {},
 ): OrderImportResult {
   const pending = pendingMap(store).get(input.importId);
   if (!pending || pending.staffId !== staffId) throw notFound('import');
@@ -813,87 +1126,20 @@ export function importCommit(
   const writes = planned.filter((p) => p.status !== 'unchanged');
   result.unchanged = planned.length - writes.length;
   const full = writes.map((p) => ({ ...ORDER_DEFAULTS, ...(p.existing ?? {}), ...p.next }) as OrderDb);
-  const buyerIds = linkBuyers(store, staffId, snap, full, hlc, result);
-  const insert = store.stmt(
-    `INSERT INTO sales_order (id, order_no, source, buyer_id, member_name, status, goods_fen, postage_fen, total_fen,
-       paid_fen, refund_fen, receiver_name, receiver_phone, receiver_address, buyer_message, seller_note, flag,
-       close_reason, item_count, ordered_at, paid_at, carrier, tracking_no, shipped_at, created_at, created_by,
-       updated_at, updated_by)
-     VALUES (@id, @order_no, 'taobao', @buyer_id, @member_name, @status, @goods_fen, @postage_fen, @total_fen,
-       @paid_fen, @refund_fen, @receiver_name, @receiver_phone, @receiver_address, @buyer_message, @seller_note, @flag,
-       @close_reason, @item_count, @ordered_at, @paid_at, @carrier, @tracking_no, @shipped_at, @now, @by, @hlc, @by)`,
-  );
+  const buyerIds = linkBuyers(store, staffId, snap, full, hlc, result, rowByRow);
+  const w = new OrderWriter(store, staffId, snap, hlc, now, rowByRow);
   writes.forEach((p, i) => {
     const f = full[i]!;
-    const buyer = { id: f.member_name ? buyerIds.get(f.member_name)! : (p.existing?.buyer_id ?? null) };
+    const buyerId = f.member_name ? buyerIds.get(f.member_name)! : (p.existing?.buyer_id ?? null);
     if (!p.existing) {
-      const id = newId();
-      insert.run({ ...f, id, order_no: p.order.orderNo, buyer_id: buyer.id, now, by: staffId, hlc });
-      if (p.order.lines) writeLines(store, id, p.order.lines, snap, true);
-      // Every Taobao order starts unpaid; then paid; then where it is now.
-      recordStatus(store, id, 'wait_pay', f.ordered_at, 'import', staffId);
-      if (f.paid_at) recordStatus(store, id, 'paid', f.paid_at, 'import', staffId);
-      if (f.status !== 'wait_pay' && f.status !== 'paid') {
-        recordStatus(
-          store,
-          id,
-          f.status,
-          f.status === 'shipped' && f.shipped_at ? f.shipped_at : now,
-          'import',
-          staffId,
-        );
-      }
-      store.log(
-        {
-          staffId,
-          entity: 'sales_order',
-          rowId: id,
-          op: 'import',
-          label: p.order.orderNo,
-          fields: {
-            member_name: { from: null, to: f.member_name },
-            status: { from: null, to: f.status },
-            total_fen: { from: null, to: f.total_fen },
-          },
-        },
-        hlc,
-      );
+      w.create(p, f, buyerId);
       result.created++;
-      return;
+    } else {
+      w.update(p, p.existing, f, buyerId);
+      result.updated++;
     }
-    const e = p.existing;
-    const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const k of p.changes)
-      if (k !== 'lines') changed[k] = { from: e[k as keyof OrderDb], to: f[k as keyof OrderDb] };
-    store
-      .stmt(
-        `UPDATE sales_order SET buyer_id = @buyer_id, member_name = @member_name, status = @status, goods_fen = @goods_fen,
-           postage_fen = @postage_fen, total_fen = @total_fen, paid_fen = @paid_fen, refund_fen = @refund_fen,
-           receiver_name = @receiver_name, receiver_phone = @receiver_phone, receiver_address = @receiver_address,
-           buyer_message = @buyer_message, seller_note = @seller_note, flag = @flag, close_reason = @close_reason,
-           item_count = @item_count, ordered_at = @ordered_at, paid_at = @paid_at, carrier = @carrier,
-           tracking_no = @tracking_no, shipped_at = @shipped_at, updated_at = @hlc, updated_by = @by WHERE id = @id`,
-      )
-      .run({ ...f, id: e.id, buyer_id: buyer.id ?? e.buyer_id, hlc, by: staffId });
-    if (p.changes.includes('lines') && p.order.lines) {
-      writeLines(store, e.id, p.order.lines, snap, false);
-      changed.lines = { from: null, to: p.order.lines.length };
-    }
-    if (e.status !== f.status) {
-      const at =
-        f.status === 'paid' && f.paid_at
-          ? f.paid_at
-          : f.status === 'shipped' && f.shipped_at
-            ? f.shipped_at
-            : now;
-      recordStatus(store, e.id, f.status, at, 'import', staffId);
-    }
-    store.log(
-      { staffId, entity: 'sales_order', rowId: e.id, op: 'import', label: p.order.orderNo, fields: changed },
-      hlc,
-    );
-    result.updated++;
   });
+  w.finish();
   store.log(
     {
       staffId,
