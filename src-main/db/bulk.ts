@@ -46,3 +46,42 @@ export function insertRows(
     for (let i = full; i < rows.length; i++) one.run(rows[i] as unknown[]);
   }
 }
+
+/**
+ * Rows gathered for one table and written a full statement at a time as they come (so a large
+ * import does not hold them all in memory), the rest by `flushAll`. The caller decides when, so
+ * rows that reference others are written after them (foreign keys are checked per statement).
+ */
+export class RowBuffer {
+  private rows: unknown[][] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+    private readonly verb: 'INSERT' | 'INSERT OR IGNORE' = 'INSERT',
+  ) {}
+
+  push(row: unknown[]): void {
+    this.rows.push(row);
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** Write every full statement's worth gathered so far; keep the rest (fewer than one statement). */
+  flushFull(): void {
+    const n = Math.floor(this.rows.length / ROWS_PER_STATEMENT) * ROWS_PER_STATEMENT;
+    if (!n) return;
+    insertRows(this.store, this.table, this.columns, this.rows.slice(0, n), this.verb);
+    this.rows = this.rows.slice(n);
+  }
+
+  /** Write everything gathered. */
+  flushAll(): void {
+    if (!this.rows.length) return;
+    insertRows(this.store, this.table, this.columns, this.rows, this.verb);
+    this.rows = [];
+  }
+}

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertRows, ROWS_PER_STATEMENT } from '../../src-main/db/bulk';
 import { openStore, type Store } from '../../src-main/db/store';
+import { newId } from '../../src-main/lib/ids';
 import { insertBuyer, mergeBuyers } from '../../src-main/modules/service/buyers';
 import { importCommit, importPreview } from '../../src-main/modules/service/order-import';
 import { setup } from '../../src-main/modules/staff/service';
@@ -238,5 +239,18 @@ describe('insertRows', () => {
     expect((store.db.prepare(`SELECT COUNT(*) AS n FROM bulk_probe`).get() as { n: number }).n).toBe(
       rows.length,
     );
+  });
+});
+
+describe('newId (buffered random words)', () => {
+  it('gives UUIDv7 text, unique and increasing, past many buffer refills', () => {
+    const ids = Array.from({ length: 50_000 }, () => newId());
+    for (const id of ids.slice(0, 2000))
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id, i) => i === 0 || ids[i - 1]! < id)).toBe(true);
+    // The time part is now (ms since the epoch in the first 48 bits).
+    const ms = parseInt(ids[0]!.replace(/-/g, '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
   });
 });

@@ -11,7 +11,7 @@ import type {
   OrderStatus,
   Problem,
 } from '../../api/contract';
-import { insertRows } from '../../db/bulk';
+import { ROWS_PER_STATEMENT, RowBuffer } from '../../db/bulk';
 import type { ChangeEntry, Store } from '../../db/store';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -692,13 +692,21 @@ const BUYER_COLUMNS = [
   'updated_by',
 ] as const;
 
+/** Write gathered change-log entries in order: full statements only, or all; returns the rest. */
+function flushLogs(store: Store, logs: ChangeEntry[], hlc: string, all: boolean): ChangeEntry[] {
+  const n = all ? logs.length : Math.floor(logs.length / ROWS_PER_STATEMENT) * ROWS_PER_STATEMENT;
+  if (!n) return logs;
+  store.logMany(logs.slice(0, n), hlc);
+  return logs.slice(n);
+}
+
 /**
  * New buyers written in bulk exactly as `insertBuyer(store, by, data, hlc, 'import')` writes each:
  * the same row, the same search keys (`searchKeys` of the row) and the same change_log entry.
  */
 class BulkBuyers {
-  private rows: unknown[][] = [];
-  private keys: string[][] = [];
+  private readonly rows: RowBuffer;
+  private readonly keys: RowBuffer;
   private logs: ChangeEntry[] = [];
   private readonly at: string;
 
@@ -708,6 +716,8 @@ class BulkBuyers {
     private readonly hlc: string,
   ) {
     this.at = store.isoNow();
+    this.rows = new RowBuffer(store, 'buyer', BUYER_COLUMNS);
+    this.keys = new RowBuffer(store, 'buyer_search', ['key', 'buyer_id'], 'INSERT OR IGNORE');
   }
 
   add(data: { memberName: string; realName: string; phones: string[]; addresses: string[] }): string {
@@ -750,17 +760,20 @@ class BulkBuyers {
         vip_level: { from: null, to: row.vip_level },
       },
     });
+    if (this.rows.size >= ROWS_PER_STATEMENT) {
+      // Buyers first: their keys reference them.
+      this.rows.flushFull();
+      this.keys.flushFull();
+      this.logs = flushLogs(this.store, this.logs, this.hlc, false);
+    }
     return id;
   }
 
+  /** Write everything gathered (before a patched buyer, and at the end). */
   flush(): void {
-    if (!this.rows.length) return;
-    insertRows(this.store, 'buyer', BUYER_COLUMNS, this.rows);
-    insertRows(this.store, 'buyer_search', ['key', 'buyer_id'], this.keys, 'INSERT OR IGNORE');
-    this.store.logMany(this.logs, this.hlc);
-    this.rows = [];
-    this.keys = [];
-    this.logs = [];
+    this.rows.flushAll();
+    this.keys.flushAll();
+    this.logs = flushLogs(this.store, this.logs, this.hlc, true);
   }
 }
 
@@ -921,10 +934,10 @@ const STATUS_INSERT_COLUMNS = ['id', 'order_id', 'at', 'status', 'source', 'staf
  * is the previous writer, one statement per row, kept so a test proves both give the same rows.
  */
 class OrderWriter {
-  private orders: unknown[][] = [];
-  private lines: unknown[][] = [];
-  private statuses: unknown[][] = [];
-  private readonly logs: ChangeEntry[] = [];
+  private readonly orders: RowBuffer;
+  private readonly lines: RowBuffer;
+  private readonly statuses: RowBuffer;
+  private logs: ChangeEntry[] = [];
 
   constructor(
     private readonly store: Store,
@@ -933,11 +946,19 @@ class OrderWriter {
     private readonly hlc: string,
     private readonly now: string,
     private readonly rowByRow: boolean,
-  ) {}
+  ) {
+    this.orders = new RowBuffer(store, 'sales_order', ORDER_INSERT_COLUMNS);
+    this.lines = new RowBuffer(store, 'sales_order_line', LINE_INSERT_COLUMNS);
+    this.statuses = new RowBuffer(store, 'sales_order_status', STATUS_INSERT_COLUMNS);
+  }
 
   private log(e: ChangeEntry): void {
     if (this.rowByRow) this.store.log(e, this.hlc);
-    else this.logs.push(e);
+    else {
+      this.logs.push(e);
+      if (this.logs.length >= ROWS_PER_STATEMENT)
+        this.logs = flushLogs(this.store, this.logs, this.hlc, false);
+    }
   }
 
   private status(orderId: string, status: string, at: string): void {
@@ -1027,6 +1048,12 @@ class OrderWriter {
         total_fen: { from: null, to: f.total_fen },
       },
     });
+    if (this.orders.size >= ROWS_PER_STATEMENT) {
+      // Orders first: their lines and status facts reference them.
+      this.orders.flushFull();
+      this.lines.flushFull();
+      this.statuses.flushFull();
+    }
   }
 
   update(p: Planned, e: OrderDb, f: OrderDb, buyerId: string | null): void {
@@ -1069,19 +1096,15 @@ class OrderWriter {
   }
 
   private flushRows(): void {
-    if (this.orders.length) insertRows(this.store, 'sales_order', ORDER_INSERT_COLUMNS, this.orders);
-    if (this.lines.length) insertRows(this.store, 'sales_order_line', LINE_INSERT_COLUMNS, this.lines);
-    if (this.statuses.length)
-      insertRows(this.store, 'sales_order_status', STATUS_INSERT_COLUMNS, this.statuses);
-    this.orders = [];
-    this.lines = [];
-    this.statuses = [];
+    this.orders.flushAll();
+    this.lines.flushAll();
+    this.statuses.flushAll();
   }
 
   /** Write what is still gathered (bulk path). */
   finish(): void {
     this.flushRows();
-    if (this.logs.length) this.store.logMany(this.logs, this.hlc);
+    this.logs = flushLogs(this.store, this.logs, this.hlc, true);
   }
 }
 
