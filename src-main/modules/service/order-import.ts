@@ -188,17 +188,44 @@ function readTables(fileName: string, bytes: Buffer): { tables: Table[]; encodin
   return readSheets(fileName, bytes, kindOf);
 }
 
+/** Money columns of the order sheet → database fields. */
+const ORDER_MONEY = [
+  ['goods', 'goods_fen'],
+  ['postage', 'postage_fen'],
+  ['total', 'total_fen'],
+  ['paid', 'paid_fen'],
+  ['refund', 'refund_fen'],
+] as const;
+/** Text columns of the order sheet → database fields, with their length caps. */
+const ORDER_TEXTS: readonly (readonly [OrderCol, keyof ParsedOrder['fields'], number])[] = [
+  ['receiverName', 'receiver_name', 40],
+  ['address', 'receiver_address', 300],
+  ['buyerMessage', 'buyer_message', 1000],
+  ['note', 'seller_note', 1000],
+  ['closeReason', 'close_reason', 200],
+];
+/** Time columns of the order sheet → database fields. */
+const ORDER_TIMES = [
+  ['orderedAt', 'ordered_at'],
+  ['paidAt', 'paid_at'],
+  ['shippedAt', 'shipped_at'],
+] as const;
+
 function parseOrders(t: Table, tz: string): ParsedOrder[] {
   const h = headerIndex(t.header, ORDER_COLUMNS);
   const out: ParsedOrder[] = [];
-  t.body.forEach((cells, i) => {
-    if (isBlank(cells)) return;
+  // One set of helpers for all rows (100,000s), reading the current row.
+  let cells: Cell[] = [];
+  let errors: RowError[] = [];
+  const get = (c: OrderCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
+  const has = (c: OrderCol) => h[c] !== undefined;
+  const err = (c: OrderCol, key: string, params?: Problem['params']) =>
+    errors.push({ field: ORDER_COLUMNS[c][0], key, ...(params ? { params } : {}) });
+  t.body.forEach((row, i) => {
+    if (isBlank(row)) return;
+    cells = row;
+    errors = [];
     const rowNumber = i + 2;
-    const get = (c: OrderCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
-    const has = (c: OrderCol) => h[c] !== undefined;
-    const errors: RowError[] = [];
-    const err = (c: OrderCol, key: string, params?: Problem['params']) =>
-      errors.push({ field: ORDER_COLUMNS[c][0], key, ...(params ? { params } : {}) });
     const fields: ParsedOrder['fields'] = {};
 
     const id = idCell(get('orderNo'));
@@ -212,13 +239,7 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
       err('status', statusText ? 'orderImport.badStatus' : 'validation.required', { value: statusText });
     else fields.status = status;
 
-    for (const [col, f] of [
-      ['goods', 'goods_fen'],
-      ['postage', 'postage_fen'],
-      ['total', 'total_fen'],
-      ['paid', 'paid_fen'],
-      ['refund', 'refund_fen'],
-    ] as const) {
+    for (const [col, f] of ORDER_MONEY) {
       if (!has(col)) continue;
       const raw = get(col);
       // Refund cells sometimes hold text such as 无退款申请: no refund.
@@ -229,14 +250,7 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
       if (v === null) err(col, 'validation.money');
       else fields[f] = v;
     }
-    const texts: [OrderCol, keyof ParsedOrder['fields'], number][] = [
-      ['receiverName', 'receiver_name', 40],
-      ['address', 'receiver_address', 300],
-      ['buyerMessage', 'buyer_message', 1000],
-      ['note', 'seller_note', 1000],
-      ['closeReason', 'close_reason', 200],
-    ];
-    for (const [col, f, max] of texts)
+    for (const [col, f, max] of ORDER_TEXTS)
       if (has(col)) (fields as Record<string, unknown>)[f] = cellText(get(col)).slice(0, max);
     if (fields.close_reason === '订单未关闭') fields.close_reason = '';
     if (has('mobile') || has('phone')) {
@@ -253,11 +267,7 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
     }
     if (has('tracking')) fields.tracking_no = cellText(get('tracking')) || null;
     if (has('carrier')) fields.carrier = cellText(get('carrier')) || null;
-    for (const [col, f] of [
-      ['orderedAt', 'ordered_at'],
-      ['paidAt', 'paid_at'],
-      ['shippedAt', 'shipped_at'],
-    ] as const) {
+    for (const [col, f] of ORDER_TIMES) {
       if (!has(col)) continue;
       const v = timeCell(get(col), tz);
       if (v === undefined) err(col, 'orderImport.badTime');
@@ -282,12 +292,15 @@ function parseLines(t: Table, tz: string): ParsedLine[] {
   const h = headerIndex(t.header, LINE_COLUMNS);
   const out: ParsedLine[] = [];
   const perOrder = new Map<string, number>();
-  t.body.forEach((cells, i) => {
-    if (isBlank(cells)) return;
+  let cells: Cell[] = [];
+  let errors: RowError[] = [];
+  const get = (c: LineCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
+  const err = (c: LineCol, key: string) => errors.push({ field: LINE_COLUMNS[c][0], key });
+  t.body.forEach((row, i) => {
+    if (isBlank(row)) return;
+    cells = row;
+    errors = [];
     const rowNumber = i + 2;
-    const get = (c: LineCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
-    const errors: RowError[] = [];
-    const err = (c: LineCol, key: string) => errors.push({ field: LINE_COLUMNS[c][0], key });
     const id = idCell(get('orderNo'));
     if (!id.ok) err('orderNo', id.key);
     const orderNo = id.ok ? id.value : cellText(get('orderNo')) || `#L${rowNumber}`;
