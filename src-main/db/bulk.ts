@@ -15,6 +15,30 @@ function insertSql(verb: string, table: string, columns: readonly string[], rows
   return `${verb} INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => group).join(', ')}`;
 }
 
+/** The full-batch and single-row statements of one table and shape, prepared once per store. */
+const prepared = new WeakMap<Store, Map<string, { many: Statement; one: Statement }>>();
+type Statement = ReturnType<Store['db']['prepare']>;
+
+function statements(
+  store: Store,
+  verb: string,
+  table: string,
+  columns: readonly string[],
+): { many: Statement; one: Statement } {
+  let byShape = prepared.get(store);
+  if (!byShape) prepared.set(store, (byShape = new Map()));
+  const key = `${verb}|${table}|${columns.join(',')}`;
+  let s = byShape.get(key);
+  if (!s) {
+    s = {
+      many: store.stmt(insertSql(verb, table, columns, ROWS_PER_STATEMENT)),
+      one: store.stmt(insertSql(verb, table, columns, 1)),
+    };
+    byShape.set(key, s);
+  }
+  return s;
+}
+
 /**
  * Insert `rows` (each one value per column, in `columns` order) in file order. `verb` is
  * `INSERT` or `INSERT OR IGNORE`. Call inside the caller's transaction.
@@ -27,10 +51,11 @@ export function insertRows(
   verb: 'INSERT' | 'INSERT OR IGNORE' = 'INSERT',
 ): void {
   if (!store.db.inTransaction) throw new Error('bulk inserts must run inside a transaction');
+  if (!rows.length) return;
+  const { many, one } = statements(store, verb, table, columns);
   const width = columns.length;
   const full = Math.floor(rows.length / ROWS_PER_STATEMENT) * ROWS_PER_STATEMENT;
   if (full) {
-    const many = store.stmt(insertSql(verb, table, columns, ROWS_PER_STATEMENT));
     const values: unknown[] = new Array(width * ROWS_PER_STATEMENT);
     for (let r = 0; r < full; r += ROWS_PER_STATEMENT) {
       let k = 0;
@@ -41,10 +66,7 @@ export function insertRows(
       many.run(values);
     }
   }
-  if (full < rows.length) {
-    const one = store.stmt(insertSql(verb, table, columns, 1));
-    for (let i = full; i < rows.length; i++) one.run(rows[i] as unknown[]);
-  }
+  for (let i = full; i < rows.length; i++) one.run(rows[i] as unknown[]);
 }
 
 /**
