@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { insertRows } from './bulk';
 import { Hlc } from '../lib/hlc';
 import { newDeviceCode, newId } from '../lib/ids';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
@@ -145,6 +146,32 @@ export class Store {
       label: e.label ?? '',
       fields: JSON.stringify(e.fields ?? {}),
     });
+  }
+
+  /**
+   * Append many entries in order, as `log` would one by one (same columns and text; one `at` for
+   * the batch), with multi-row INSERTs (`db/bulk.ts`). For bulk writes such as the order import.
+   */
+  logMany(entries: readonly ChangeEntry[], hlc: string): void {
+    if (!this.db.inTransaction) throw new Error('change_log must be written inside the transaction');
+    const at = this.isoNow();
+    insertRows(
+      this,
+      'change_log',
+      ['id', 'hlc', 'device', 'at', 'staff_id', 'entity', 'row_id', 'op', 'label', 'fields'],
+      entries.map((e) => [
+        newId(),
+        hlc,
+        this.deviceCode,
+        at,
+        e.staffId,
+        e.entity,
+        e.rowId,
+        e.op,
+        e.label ?? '',
+        JSON.stringify(e.fields ?? {}),
+      ]),
+    );
   }
 
   /** Next human-facing number for a prefix: RK-7QX2-20261128-0001 (device code: no clash offline). */

@@ -8,7 +8,8 @@
 //   warehouse       5,000,000 movements: one SKU's balance, a SKU's ledger page, posting 200 lines,
 //                   ledger CSV vs the sqlite3 CLI (the scale DB is cached in the temp folder)
 //   service         buyers.search / orders.list p95 on 500k buyers and 1M orders; a 100k-order
-//                   Taobao export pair imported (BENCH_SERVICE_SCALE=0.05 for a quick run)
+//                   Taobao export pair imported (BENCH_SERVICE_SCALE=0.05 for a quick run;
+//                   BENCH_SERVICE_PARTS=import for the import only, =lists for the lists only)
 //   library         100,000 catalogued images: first screen < 300 ms, search p95 < 50 ms; import of
 //                   1,000 camera JPEGs vs sharp alone, peak memory (BENCH_LIBRARY_SCALE=0.1: quick)
 import os from 'node:os';

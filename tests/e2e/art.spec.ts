@@ -186,7 +186,7 @@ test('美工: shoot task → import → tag and link → review with a revision 
   await shot('calendar');
 
   // 7. Export the main images with the naming rule.
-  // h-libcold: opening the library asks main for exactly one page, and for the tag tree (counts)
+  // Opening the library asks main for exactly one page, and for the tag tree (counts)
   // only once that page has arrived.
   const calls: string[] = [];
   const libraryCall = (mark: string) => (r: { url(): string }) => {

@@ -1,4 +1,4 @@
-// The library's cold open (h-libcold): the grid's total and the tag tree's counts come from
+// The library's cold open: the grid's total and the tag tree's counts come from
 // counters kept by triggers (migration library_cold) — they must equal a recount after every kind
 // of write, a rollback, and when the migration fills them on an existing library; and a search
 // issued while the in-memory index is still being built (in the background, a chunk per event-loop

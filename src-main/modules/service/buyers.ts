@@ -66,7 +66,7 @@ function initials(text: string): string {
   return v;
 }
 
-function searchKeys(
+export function searchKeys(
   b: Pick<BuyerDb, 'member_name' | 'real_name' | 'phones' | 'tags'>,
   mergedNames: string[],
 ): Set<string> {
@@ -92,24 +92,39 @@ function searchKeys(
 /** What a list row shows of a buyer: copied into each of its search keys (0022). */
 type KeyedBuyer = Pick<BuyerDb, 'id' | 'member_name' | 'real_name' | 'phones' | 'tags' | 'vip_level'>;
 
+/** buyer_search's columns, in the order `searchKeyRows` gives them. */
+export const SEARCH_KEY_COLUMNS = [
+  'key',
+  'buyer_id',
+  'member_name',
+  'real_name',
+  'phones',
+  'tags',
+  'vip_level',
+] as const;
+
 /**
- * Write a live buyer's search keys, each with the row columns it lists by. The ONE writer of
- * buyer_search rows (insertBuyer and reindexBuyer call it; the order import goes through those).
+ * A live buyer's buyer_search rows: each search key with the row columns it lists by. The ONE
+ * definition of those rows: `writeKeys` (insertBuyer, reindexBuyer) and the order import's bulk
+ * writer both write what this gives.
  */
+export function searchKeyRows(b: KeyedBuyer, mergedNames: string[]): (string | number)[][] {
+  return [...searchKeys(b, mergedNames)].map((key) => [
+    key,
+    b.id,
+    b.member_name,
+    b.real_name,
+    b.phones,
+    b.tags,
+    b.vip_level,
+  ]);
+}
+
 function writeKeys(store: Store, b: KeyedBuyer, mergedNames: string[]): void {
   const ins = store.stmt(
-    `INSERT OR IGNORE INTO buyer_search (key, buyer_id, member_name, real_name, phones, tags, vip_level)
-     VALUES (@key, @id, @member_name, @real_name, @phones, @tags, @vip_level)`,
+    `INSERT OR IGNORE INTO buyer_search (${SEARCH_KEY_COLUMNS.join(', ')}) VALUES (${SEARCH_KEY_COLUMNS.map(() => '?').join(', ')})`,
   );
-  const row = {
-    id: b.id,
-    member_name: b.member_name,
-    real_name: b.real_name,
-    phones: b.phones,
-    tags: b.tags,
-    vip_level: b.vip_level,
-  };
-  for (const key of searchKeys(b, mergedNames)) ins.run({ key, ...row });
+  for (const row of searchKeyRows(b, mergedNames)) ins.run(...row);
 }
 
 /** Rewrite a buyer's search keys (none for a merged-away buyer). */

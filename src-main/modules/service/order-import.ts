@@ -11,11 +11,19 @@ import type {
   OrderStatus,
   Problem,
 } from '../../api/contract';
-import type { Store } from '../../db/store';
+import { ROWS_PER_STATEMENT, RowBuffer } from '../../db/bulk';
+import type { ChangeEntry, Store } from '../../db/store';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { shopTimeZone } from '../staff/service';
-import { buyerByMember, insertBuyer, patchBuyer, type BuyerDb } from './buyers';
+import {
+  buyerByMember,
+  insertBuyer,
+  patchBuyer,
+  SEARCH_KEY_COLUMNS,
+  searchKeyRows,
+  type BuyerDb,
+} from './buyers';
 import { parseJsonArray } from './common';
 import {
   cellText,
@@ -187,17 +195,44 @@ function readTables(fileName: string, bytes: Buffer): { tables: Table[]; encodin
   return readSheets(fileName, bytes, kindOf);
 }
 
+/** Money columns of the order sheet → database fields. */
+const ORDER_MONEY = [
+  ['goods', 'goods_fen'],
+  ['postage', 'postage_fen'],
+  ['total', 'total_fen'],
+  ['paid', 'paid_fen'],
+  ['refund', 'refund_fen'],
+] as const;
+/** Text columns of the order sheet → database fields, with their length caps. */
+const ORDER_TEXTS: readonly (readonly [OrderCol, keyof ParsedOrder['fields'], number])[] = [
+  ['receiverName', 'receiver_name', 40],
+  ['address', 'receiver_address', 300],
+  ['buyerMessage', 'buyer_message', 1000],
+  ['note', 'seller_note', 1000],
+  ['closeReason', 'close_reason', 200],
+];
+/** Time columns of the order sheet → database fields. */
+const ORDER_TIMES = [
+  ['orderedAt', 'ordered_at'],
+  ['paidAt', 'paid_at'],
+  ['shippedAt', 'shipped_at'],
+] as const;
+
 function parseOrders(t: Table, tz: string): ParsedOrder[] {
   const h = headerIndex(t.header, ORDER_COLUMNS);
   const out: ParsedOrder[] = [];
-  t.body.forEach((cells, i) => {
-    if (isBlank(cells)) return;
+  // One set of helpers for all rows (100,000s), reading the current row.
+  let cells: Cell[] = [];
+  let errors: RowError[] = [];
+  const get = (c: OrderCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
+  const has = (c: OrderCol) => h[c] !== undefined;
+  const err = (c: OrderCol, key: string, params?: Problem['params']) =>
+    errors.push({ field: ORDER_COLUMNS[c][0], key, ...(params ? { params } : {}) });
+  t.body.forEach((row, i) => {
+    if (isBlank(row)) return;
+    cells = row;
+    errors = [];
     const rowNumber = i + 2;
-    const get = (c: OrderCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
-    const has = (c: OrderCol) => h[c] !== undefined;
-    const errors: RowError[] = [];
-    const err = (c: OrderCol, key: string, params?: Problem['params']) =>
-      errors.push({ field: ORDER_COLUMNS[c][0], key, ...(params ? { params } : {}) });
     const fields: ParsedOrder['fields'] = {};
 
     const id = idCell(get('orderNo'));
@@ -211,13 +246,7 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
       err('status', statusText ? 'orderImport.badStatus' : 'validation.required', { value: statusText });
     else fields.status = status;
 
-    for (const [col, f] of [
-      ['goods', 'goods_fen'],
-      ['postage', 'postage_fen'],
-      ['total', 'total_fen'],
-      ['paid', 'paid_fen'],
-      ['refund', 'refund_fen'],
-    ] as const) {
+    for (const [col, f] of ORDER_MONEY) {
       if (!has(col)) continue;
       const raw = get(col);
       // Refund cells sometimes hold text such as 无退款申请: no refund.
@@ -228,14 +257,7 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
       if (v === null) err(col, 'validation.money');
       else fields[f] = v;
     }
-    const texts: [OrderCol, keyof ParsedOrder['fields'], number][] = [
-      ['receiverName', 'receiver_name', 40],
-      ['address', 'receiver_address', 300],
-      ['buyerMessage', 'buyer_message', 1000],
-      ['note', 'seller_note', 1000],
-      ['closeReason', 'close_reason', 200],
-    ];
-    for (const [col, f, max] of texts)
+    for (const [col, f, max] of ORDER_TEXTS)
       if (has(col)) (fields as Record<string, unknown>)[f] = cellText(get(col)).slice(0, max);
     if (fields.close_reason === '订单未关闭') fields.close_reason = '';
     if (has('mobile') || has('phone')) {
@@ -252,11 +274,7 @@ function parseOrders(t: Table, tz: string): ParsedOrder[] {
     }
     if (has('tracking')) fields.tracking_no = cellText(get('tracking')) || null;
     if (has('carrier')) fields.carrier = cellText(get('carrier')) || null;
-    for (const [col, f] of [
-      ['orderedAt', 'ordered_at'],
-      ['paidAt', 'paid_at'],
-      ['shippedAt', 'shipped_at'],
-    ] as const) {
+    for (const [col, f] of ORDER_TIMES) {
       if (!has(col)) continue;
       const v = timeCell(get(col), tz);
       if (v === undefined) err(col, 'orderImport.badTime');
@@ -281,12 +299,15 @@ function parseLines(t: Table, tz: string): ParsedLine[] {
   const h = headerIndex(t.header, LINE_COLUMNS);
   const out: ParsedLine[] = [];
   const perOrder = new Map<string, number>();
-  t.body.forEach((cells, i) => {
-    if (isBlank(cells)) return;
+  let cells: Cell[] = [];
+  let errors: RowError[] = [];
+  const get = (c: LineCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
+  const err = (c: LineCol, key: string) => errors.push({ field: LINE_COLUMNS[c][0], key });
+  t.body.forEach((row, i) => {
+    if (isBlank(row)) return;
+    cells = row;
+    errors = [];
     const rowNumber = i + 2;
-    const get = (c: LineCol): Cell => (h[c] === undefined ? undefined : cells[h[c]!]);
-    const errors: RowError[] = [];
-    const err = (c: LineCol, key: string) => errors.push({ field: LINE_COLUMNS[c][0], key });
     const id = idCell(get('orderNo'));
     if (!id.ok) err('orderNo', id.key);
     const orderNo = id.ok ? id.value : cellText(get('orderNo')) || `#L${rowNumber}`;
@@ -677,6 +698,105 @@ function writeLines(
   );
 }
 
+const BUYER_COLUMNS = [
+  'id',
+  'member_name',
+  'real_name',
+  'phones',
+  'addresses',
+  'tags',
+  'vip_level',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
+
+/** Write gathered change-log entries in order: full statements only, or all; returns the rest. */
+function flushLogs(store: Store, logs: ChangeEntry[], hlc: string, all: boolean): ChangeEntry[] {
+  const n = all ? logs.length : Math.floor(logs.length / ROWS_PER_STATEMENT) * ROWS_PER_STATEMENT;
+  if (!n) return logs;
+  store.logMany(logs.slice(0, n), hlc);
+  return logs.slice(n);
+}
+
+/**
+ * New buyers written in bulk exactly as `insertBuyer(store, by, data, hlc, 'import')` writes each:
+ * the same row, the same search key rows (`searchKeyRows` of the row) and the same change_log entry.
+ */
+class BulkBuyers {
+  private readonly rows: RowBuffer;
+  private readonly keys: RowBuffer;
+  private logs: ChangeEntry[] = [];
+  private readonly at: string;
+
+  constructor(
+    private readonly store: Store,
+    private readonly by: string,
+    private readonly hlc: string,
+  ) {
+    this.at = store.isoNow();
+    this.rows = new RowBuffer(store, 'buyer', BUYER_COLUMNS);
+    this.keys = new RowBuffer(store, 'buyer_search', SEARCH_KEY_COLUMNS, 'INSERT OR IGNORE');
+  }
+
+  add(data: { memberName: string; realName: string; phones: string[]; addresses: string[] }): string {
+    const id = newId();
+    const row = {
+      id,
+      member_name: data.memberName,
+      real_name: data.realName,
+      phones: JSON.stringify(data.phones),
+      addresses: JSON.stringify(data.addresses),
+      tags: '[]',
+      vip_level: 0,
+    };
+    this.rows.push([
+      id,
+      row.member_name,
+      row.real_name,
+      row.phones,
+      row.addresses,
+      row.tags,
+      row.vip_level,
+      this.at,
+      this.by,
+      this.hlc,
+      this.by,
+    ]);
+    for (const k of searchKeyRows(row, [])) this.keys.push(k);
+    this.logs.push({
+      staffId: this.by,
+      entity: 'buyer',
+      rowId: id,
+      op: 'import',
+      label: data.memberName,
+      fields: {
+        member_name: { from: null, to: row.member_name },
+        real_name: { from: null, to: row.real_name },
+        phones: { from: null, to: row.phones },
+        addresses: { from: null, to: row.addresses },
+        tags: { from: null, to: row.tags },
+        vip_level: { from: null, to: row.vip_level },
+      },
+    });
+    if (this.rows.size >= ROWS_PER_STATEMENT) {
+      // Buyers first: their keys reference them.
+      this.rows.flushFull();
+      this.keys.flushFull();
+      this.logs = flushLogs(this.store, this.logs, this.hlc, false);
+    }
+    return id;
+  }
+
+  /** Write everything gathered (before a patched buyer, and at the end). */
+  flush(): void {
+    this.rows.flushAll();
+    this.keys.flushAll();
+    this.logs = flushLogs(this.store, this.logs, this.hlc, true);
+  }
+}
+
 /**
  * The buyers of the orders to write, linked by member name as `linkBuyer` does order by order —
  * a new buyer from the first order of a name, later orders topping up real name, phones and
@@ -690,6 +810,7 @@ function linkBuyers(
   orders: readonly OrderDb[],
   hlc: string,
   result: OrderImportResult,
+  rowByRow: boolean,
 ): Map<string, string> {
   interface Acc {
     before: BuyerDb | null;
@@ -739,19 +860,23 @@ function linkBuyers(
     if (address && !acc.addresses.includes(address)) acc.addresses.push(address);
   }
   const ids = new Map<Acc, string>();
+  // Bulk path: new buyers gather here and are written (rows, search keys, log entries) with
+  // multi-row INSERTs before the next patched buyer, so every table gets the same rows in the
+  // same order as `insertBuyer` one by one.
+  const fresh = new BulkBuyers(store, staffId, hlc);
   for (const acc of accs) {
     if (!acc.before) {
-      const id = insertBuyer(
-        store,
-        staffId,
-        { memberName: acc.memberName, realName: acc.realName, phones: acc.phones, addresses: acc.addresses },
-        hlc,
-        'import',
-      );
-      ids.set(acc, id);
+      const data = {
+        memberName: acc.memberName,
+        realName: acc.realName,
+        phones: acc.phones,
+        addresses: acc.addresses,
+      };
+      ids.set(acc, rowByRow ? insertBuyer(store, staffId, data, hlc, 'import') : fresh.add(data));
       result.buyersCreated++;
       continue;
     }
+    fresh.flush();
     const b = acc.before;
     const before = { phones: parseJsonArray(b.phones).length, addresses: parseJsonArray(b.addresses).length };
     patchBuyer(
@@ -769,9 +894,238 @@ function linkBuyers(
     );
     ids.set(acc, b.id);
   }
+  fresh.flush();
   const out = new Map<string, string>();
   for (const [member, acc] of byMember) out.set(member, ids.get(acc)!);
   return out;
+}
+
+const ORDER_INSERT_COLUMNS = [
+  'id',
+  'order_no',
+  'source',
+  'buyer_id',
+  'member_name',
+  'status',
+  'goods_fen',
+  'postage_fen',
+  'total_fen',
+  'paid_fen',
+  'refund_fen',
+  'receiver_name',
+  'receiver_phone',
+  'receiver_address',
+  'buyer_message',
+  'seller_note',
+  'flag',
+  'close_reason',
+  'item_count',
+  'ordered_at',
+  'paid_at',
+  'carrier',
+  'tracking_no',
+  'shipped_at',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
+const LINE_INSERT_COLUMNS = [
+  'id',
+  'order_id',
+  'line_key',
+  'line_no',
+  'title',
+  'spec',
+  'sku_code',
+  'sku_id',
+  'quantity',
+  'price_fen',
+  'paid_fen',
+  'refund_status',
+] as const;
+const STATUS_INSERT_COLUMNS = ['id', 'order_id', 'at', 'status', 'source', 'staff_id'] as const;
+
+/**
+ * Writes the planned orders. Bulk (the default): new orders, their lines and status facts are
+ * gathered and written with multi-row INSERTs (`db/bulk.ts`), flushed before each updated order
+ * (rare: those go row by row) so every table gets its rows in the same order; the change_log
+ * entries (one per order, as before) go in one `logMany` at the end, in file order. `rowByRow`
+ * is the previous writer, one statement per row, kept so a test proves both give the same rows.
+ */
+class OrderWriter {
+  private readonly orders: RowBuffer;
+  private readonly lines: RowBuffer;
+  private readonly statuses: RowBuffer;
+  private logs: ChangeEntry[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly by: string,
+    private readonly snap: Snapshot,
+    private readonly hlc: string,
+    private readonly now: string,
+    private readonly rowByRow: boolean,
+  ) {
+    this.orders = new RowBuffer(store, 'sales_order', ORDER_INSERT_COLUMNS);
+    this.lines = new RowBuffer(store, 'sales_order_line', LINE_INSERT_COLUMNS);
+    this.statuses = new RowBuffer(store, 'sales_order_status', STATUS_INSERT_COLUMNS);
+  }
+
+  private log(e: ChangeEntry): void {
+    if (this.rowByRow) this.store.log(e, this.hlc);
+    else {
+      this.logs.push(e);
+      if (this.logs.length >= ROWS_PER_STATEMENT)
+        this.logs = flushLogs(this.store, this.logs, this.hlc, false);
+    }
+  }
+
+  private status(orderId: string, status: string, at: string): void {
+    if (this.rowByRow) recordStatus(this.store, orderId, status, at, 'import', this.by);
+    else this.statuses.push([newId(), orderId, at, status, 'import', this.by]);
+  }
+
+  create(p: Planned, f: OrderDb, buyerId: string | null): void {
+    const { store, by, hlc, now } = this;
+    const id = newId();
+    if (this.rowByRow) {
+      store
+        .stmt(
+          `INSERT INTO sales_order (id, order_no, source, buyer_id, member_name, status, goods_fen, postage_fen, total_fen,
+             paid_fen, refund_fen, receiver_name, receiver_phone, receiver_address, buyer_message, seller_note, flag,
+             close_reason, item_count, ordered_at, paid_at, carrier, tracking_no, shipped_at, created_at, created_by,
+             updated_at, updated_by)
+           VALUES (@id, @order_no, 'taobao', @buyer_id, @member_name, @status, @goods_fen, @postage_fen, @total_fen,
+             @paid_fen, @refund_fen, @receiver_name, @receiver_phone, @receiver_address, @buyer_message, @seller_note, @flag,
+             @close_reason, @item_count, @ordered_at, @paid_at, @carrier, @tracking_no, @shipped_at, @now, @by, @hlc, @by)`,
+        )
+        .run({ ...f, id, order_no: p.order.orderNo, buyer_id: buyerId, now, by, hlc });
+      if (p.order.lines) writeLines(store, id, p.order.lines, this.snap, true);
+    } else {
+      this.orders.push([
+        id,
+        p.order.orderNo,
+        'taobao',
+        buyerId,
+        f.member_name,
+        f.status,
+        f.goods_fen,
+        f.postage_fen,
+        f.total_fen,
+        f.paid_fen,
+        f.refund_fen,
+        f.receiver_name,
+        f.receiver_phone,
+        f.receiver_address,
+        f.buyer_message,
+        f.seller_note,
+        f.flag,
+        f.close_reason,
+        f.item_count,
+        f.ordered_at,
+        f.paid_at,
+        f.carrier,
+        f.tracking_no,
+        f.shipped_at,
+        now,
+        by,
+        hlc,
+        by,
+      ]);
+      p.order.lines?.forEach((l, i) =>
+        this.lines.push([
+          newId(),
+          id,
+          l.key,
+          i + 1,
+          l.title,
+          l.spec,
+          l.code,
+          skuIdOf(this.snap, l.code),
+          l.quantity,
+          l.priceFen,
+          l.paidFen,
+          l.refundStatus,
+        ]),
+      );
+    }
+    // Every Taobao order starts unpaid; then paid; then where it is now.
+    this.status(id, 'wait_pay', f.ordered_at);
+    if (f.paid_at) this.status(id, 'paid', f.paid_at);
+    if (f.status !== 'wait_pay' && f.status !== 'paid') {
+      this.status(id, f.status, f.status === 'shipped' && f.shipped_at ? f.shipped_at : now);
+    }
+    this.log({
+      staffId: by,
+      entity: 'sales_order',
+      rowId: id,
+      op: 'import',
+      label: p.order.orderNo,
+      fields: {
+        member_name: { from: null, to: f.member_name },
+        status: { from: null, to: f.status },
+        total_fen: { from: null, to: f.total_fen },
+      },
+    });
+    if (this.orders.size >= ROWS_PER_STATEMENT) {
+      // Orders first: their lines and status facts reference them.
+      this.orders.flushFull();
+      this.lines.flushFull();
+      this.statuses.flushFull();
+    }
+  }
+
+  update(p: Planned, e: OrderDb, f: OrderDb, buyerId: string | null): void {
+    const { store, by, hlc, now } = this;
+    this.flushRows();
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const k of p.changes)
+      if (k !== 'lines') changed[k] = { from: e[k as keyof OrderDb], to: f[k as keyof OrderDb] };
+    store
+      .stmt(
+        `UPDATE sales_order SET buyer_id = @buyer_id, member_name = @member_name, status = @status, goods_fen = @goods_fen,
+           postage_fen = @postage_fen, total_fen = @total_fen, paid_fen = @paid_fen, refund_fen = @refund_fen,
+           receiver_name = @receiver_name, receiver_phone = @receiver_phone, receiver_address = @receiver_address,
+           buyer_message = @buyer_message, seller_note = @seller_note, flag = @flag, close_reason = @close_reason,
+           item_count = @item_count, ordered_at = @ordered_at, paid_at = @paid_at, carrier = @carrier,
+           tracking_no = @tracking_no, shipped_at = @shipped_at, updated_at = @hlc, updated_by = @by WHERE id = @id`,
+      )
+      .run({ ...f, id: e.id, buyer_id: buyerId ?? e.buyer_id, hlc, by });
+    if (p.changes.includes('lines') && p.order.lines) {
+      writeLines(store, e.id, p.order.lines, this.snap, false);
+      changed.lines = { from: null, to: p.order.lines.length };
+    }
+    if (e.status !== f.status) {
+      const at =
+        f.status === 'paid' && f.paid_at
+          ? f.paid_at
+          : f.status === 'shipped' && f.shipped_at
+            ? f.shipped_at
+            : now;
+      recordStatus(store, e.id, f.status, at, 'import', by);
+    }
+    this.log({
+      staffId: by,
+      entity: 'sales_order',
+      rowId: e.id,
+      op: 'import',
+      label: p.order.orderNo,
+      fields: changed,
+    });
+  }
+
+  private flushRows(): void {
+    this.orders.flushAll();
+    this.lines.flushAll();
+    this.statuses.flushAll();
+  }
+
+  /** Write what is still gathered (bulk path). */
+  finish(): void {
+    this.flushRows();
+    this.logs = flushLogs(this.store, this.logs, this.hlc, true);
+  }
 }
 
 /** Apply a previewed import inside the caller's transaction: every order or none. */
@@ -779,6 +1133,8 @@ export function importCommit(
   store: Store,
   staffId: string,
   input: { importId: string; excludeOrders: string[] },
+  /** The row-by-row writer the bulk one replaced: kept only so tests prove both write the same rows. */
+  { rowByRow = false }: { rowByRow?: boolean } = {},
 ): OrderImportResult {
   const pending = pendingMap(store).get(input.importId);
   if (!pending || pending.staffId !== staffId) throw notFound('import');
@@ -813,87 +1169,20 @@ export function importCommit(
   const writes = planned.filter((p) => p.status !== 'unchanged');
   result.unchanged = planned.length - writes.length;
   const full = writes.map((p) => ({ ...ORDER_DEFAULTS, ...(p.existing ?? {}), ...p.next }) as OrderDb);
-  const buyerIds = linkBuyers(store, staffId, snap, full, hlc, result);
-  const insert = store.stmt(
-    `INSERT INTO sales_order (id, order_no, source, buyer_id, member_name, status, goods_fen, postage_fen, total_fen,
-       paid_fen, refund_fen, receiver_name, receiver_phone, receiver_address, buyer_message, seller_note, flag,
-       close_reason, item_count, ordered_at, paid_at, carrier, tracking_no, shipped_at, created_at, created_by,
-       updated_at, updated_by)
-     VALUES (@id, @order_no, 'taobao', @buyer_id, @member_name, @status, @goods_fen, @postage_fen, @total_fen,
-       @paid_fen, @refund_fen, @receiver_name, @receiver_phone, @receiver_address, @buyer_message, @seller_note, @flag,
-       @close_reason, @item_count, @ordered_at, @paid_at, @carrier, @tracking_no, @shipped_at, @now, @by, @hlc, @by)`,
-  );
+  const buyerIds = linkBuyers(store, staffId, snap, full, hlc, result, rowByRow);
+  const w = new OrderWriter(store, staffId, snap, hlc, now, rowByRow);
   writes.forEach((p, i) => {
     const f = full[i]!;
-    const buyer = { id: f.member_name ? buyerIds.get(f.member_name)! : (p.existing?.buyer_id ?? null) };
+    const buyerId = f.member_name ? buyerIds.get(f.member_name)! : (p.existing?.buyer_id ?? null);
     if (!p.existing) {
-      const id = newId();
-      insert.run({ ...f, id, order_no: p.order.orderNo, buyer_id: buyer.id, now, by: staffId, hlc });
-      if (p.order.lines) writeLines(store, id, p.order.lines, snap, true);
-      // Every Taobao order starts unpaid; then paid; then where it is now.
-      recordStatus(store, id, 'wait_pay', f.ordered_at, 'import', staffId);
-      if (f.paid_at) recordStatus(store, id, 'paid', f.paid_at, 'import', staffId);
-      if (f.status !== 'wait_pay' && f.status !== 'paid') {
-        recordStatus(
-          store,
-          id,
-          f.status,
-          f.status === 'shipped' && f.shipped_at ? f.shipped_at : now,
-          'import',
-          staffId,
-        );
-      }
-      store.log(
-        {
-          staffId,
-          entity: 'sales_order',
-          rowId: id,
-          op: 'import',
-          label: p.order.orderNo,
-          fields: {
-            member_name: { from: null, to: f.member_name },
-            status: { from: null, to: f.status },
-            total_fen: { from: null, to: f.total_fen },
-          },
-        },
-        hlc,
-      );
+      w.create(p, f, buyerId);
       result.created++;
-      return;
+    } else {
+      w.update(p, p.existing, f, buyerId);
+      result.updated++;
     }
-    const e = p.existing;
-    const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const k of p.changes)
-      if (k !== 'lines') changed[k] = { from: e[k as keyof OrderDb], to: f[k as keyof OrderDb] };
-    store
-      .stmt(
-        `UPDATE sales_order SET buyer_id = @buyer_id, member_name = @member_name, status = @status, goods_fen = @goods_fen,
-           postage_fen = @postage_fen, total_fen = @total_fen, paid_fen = @paid_fen, refund_fen = @refund_fen,
-           receiver_name = @receiver_name, receiver_phone = @receiver_phone, receiver_address = @receiver_address,
-           buyer_message = @buyer_message, seller_note = @seller_note, flag = @flag, close_reason = @close_reason,
-           item_count = @item_count, ordered_at = @ordered_at, paid_at = @paid_at, carrier = @carrier,
-           tracking_no = @tracking_no, shipped_at = @shipped_at, updated_at = @hlc, updated_by = @by WHERE id = @id`,
-      )
-      .run({ ...f, id: e.id, buyer_id: buyer.id ?? e.buyer_id, hlc, by: staffId });
-    if (p.changes.includes('lines') && p.order.lines) {
-      writeLines(store, e.id, p.order.lines, snap, false);
-      changed.lines = { from: null, to: p.order.lines.length };
-    }
-    if (e.status !== f.status) {
-      const at =
-        f.status === 'paid' && f.paid_at
-          ? f.paid_at
-          : f.status === 'shipped' && f.shipped_at
-            ? f.shipped_at
-            : now;
-      recordStatus(store, e.id, f.status, at, 'import', staffId);
-    }
-    store.log(
-      { staffId, entity: 'sales_order', rowId: e.id, op: 'import', label: p.order.orderNo, fields: changed },
-      hlc,
-    );
-    result.updated++;
   });
+  w.finish();
   store.log(
     {
       staffId,
