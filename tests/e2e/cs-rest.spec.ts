@@ -8,29 +8,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import { test, expect, pickOption, type HarnessInfo, signIn } from './fixtures';
+import type { Page, TestInfo } from '@playwright/test';
+import { test, expect, pickOption, signIn, call } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
-
-/** One call through the harness's real router, as its own client (the test's starting data). */
-async function call<T>(
-  request: APIRequestContext,
-  harness: HarnessInfo,
-  client: string,
-  channel: string,
-  input: unknown,
-): Promise<T> {
-  const u = new URL(harness.url);
-  const res = await request.post(`${u.origin}/__api/${channel}`, {
-    headers: { 'x-shopdesk-token': u.searchParams.get('token')!, 'x-shopdesk-client': client },
-    data: input,
-  });
-  const env = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
-  if (!env.ok) throw new Error(`${channel}: ${JSON.stringify(env.error)}`);
-  return env.data as T;
-}
 
 /** The open print preview to an A4 PDF, its first page to PNG (ghostscript). */
 async function printToPng(page: Page, testInfo: TestInfo, name: string): Promise<string> {
