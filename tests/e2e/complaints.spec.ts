@@ -4,12 +4,17 @@
 // result, the supervisor's confirmation, the callback with the customer evaluation (客户评价单) →
 // archived → the register form printed to PDF → 店长 was notified too and reads the weekly report →
 // the register exported as CSV and read back with its Chinese intact.
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { test, expect, pickOption, signIn, switchTo, call, exportCsv } from './fixtures';
+import {
+  test,
+  expect,
+  pickOption,
+  signIn,
+  switchTo,
+  exportCsv,
+  printToPng,
+  apiAs,
+  firstSkuId,
+} from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -28,15 +33,9 @@ test('a severe complaint: registered, seen at once by the supervisor, handled, c
   const manager = person('manager');
 
   // The buyer's order (录入订单 by the agent; the order screens have their own spec).
-  const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
-  const sku = db
-    .prepare(`SELECT id FROM sku WHERE archived_at IS NULL AND deleted_at IS NULL ORDER BY code LIMIT 1`)
-    .get() as { id: string };
-  const staff = db.prepare(`SELECT id FROM staff WHERE name = ?`).get(agent.name) as { id: string };
-  db.close();
-  const client = randomUUID();
-  await call(request, harness, client, 'auth.signIn', { staffId: staff.id, pin: agent.pin });
-  const order = await call<{ id: string; orderNo: string }>(request, harness, client, 'orders.create', {
+  const sku = { id: firstSkuId(harness) };
+  const api = await apiAs(request, harness, agent);
+  const order = await api<{ id: string; orderNo: string }>('orders.create', {
     memberName: MEMBER,
     receiverName: '李小鹿',
     status: 'paid',
@@ -143,24 +142,7 @@ test('a severe complaint: registered, seen at once by the supervisor, handled, c
   await expect(sheet).toContainText('快递已确认丢件');
   await expect(sheet).toContainText('补发很快');
   await shot('print-preview');
-  const pdf = testInfo.outputPath('register-form.pdf');
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  const png = testInfo.outputPath('register-form-page1.png');
-  execFileSync('gs', [
-    '-q',
-    '-dBATCH',
-    '-dNOPAUSE',
-    '-sDEVICE=png16m',
-    '-r80',
-    '-dFirstPage=1',
-    '-dLastPage=1',
-    `-sOutputFile=${png}`,
-    pdf,
-  ]);
-  expect(fs.statSync(png).size).toBeGreaterThan(5_000);
-  await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
+  await printToPng(page, testInfo, 'register-form');
   await page.locator('.ant-drawer-close').click();
   await expect(drawer).toBeHidden();
 

@@ -3,39 +3,10 @@
 // an inquiry logged after the fact with its own time → the after-sales case form (售后处理单), the
 // day's handover sheet (交接本) and the team's daily sales report (客服日报) printed to A4 PDF and
 // converted to PNG to look at.
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Page, TestInfo } from '@playwright/test';
-import { test, expect, pickOption, signIn, call } from './fixtures';
+import { test, expect, pickOption, signIn, printToPng, apiAs, firstSkuId } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
-
-/** The open print preview to an A4 PDF, its first page to PNG (ghostscript). */
-async function printToPng(page: Page, testInfo: TestInfo, name: string): Promise<string> {
-  const pdf = testInfo.outputPath(`${name}.pdf`);
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  const png = testInfo.outputPath(`${name}-page1.png`);
-  execFileSync('gs', [
-    '-q',
-    '-dBATCH',
-    '-dNOPAUSE',
-    '-sDEVICE=png16m',
-    '-r70',
-    '-dFirstPage=1',
-    '-dLastPage=1',
-    `-sOutputFile=${png}`,
-    pdf,
-  ]);
-  expect(fs.statSync(png).size).toBeGreaterThan(5_000);
-  await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
-  return png;
-}
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
@@ -51,37 +22,19 @@ test('deadline settings, a late-logged inquiry, and the case form, handover shee
 
   // Starting data through the real router as the agent: a paid order, a return case on it, and
   // today's handover items.
-  const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
-  const sku = db
-    .prepare(`SELECT id FROM sku WHERE archived_at IS NULL AND deleted_at IS NULL ORDER BY code LIMIT 1`)
-    .get() as { id: string };
-  const staff = db.prepare(`SELECT id FROM staff WHERE name = ?`).get(agent.name) as { id: string };
-  db.close();
-  const client = randomUUID();
-  await call(request, harness, client, 'auth.signIn', { staffId: staff.id, pin: agent.pin });
-  const order = await call<{ id: string; orderNo: string; lines: { id: string }[] }>(
-    request,
-    harness,
-    client,
-    'orders.create',
-    {
-      memberName: '春天里的小熊猫',
-      receiverName: '陈小雨',
-      receiverAddress: '浙江省 杭州市 余杭区 五常街道 文一西路 969 号',
-      status: 'shipped',
-      lines: [{ skuId: sku.id, quantity: 2 }],
-    },
-  );
-  const full = await call<{ buyerId: string; lines: { id: string }[] }>(
-    request,
-    harness,
-    client,
-    'orders.get',
-    {
-      id: order.id,
-    },
-  );
-  const kase = await call<{ caseNo: string }>(request, harness, client, 'aftersales.create', {
+  const sku = { id: firstSkuId(harness) };
+  const api = await apiAs(request, harness, agent);
+  const order = await api<{ id: string; orderNo: string; lines: { id: string }[] }>('orders.create', {
+    memberName: '春天里的小熊猫',
+    receiverName: '陈小雨',
+    receiverAddress: '浙江省 杭州市 余杭区 五常街道 文一西路 969 号',
+    status: 'shipped',
+    lines: [{ skuId: sku.id, quantity: 2 }],
+  });
+  const full = await api<{ buyerId: string; lines: { id: string }[] }>('orders.get', {
+    id: order.id,
+  });
+  const kase = await api<{ caseNo: string }>('aftersales.create', {
     type: 'return_refund',
     orderId: order.id,
     lines: [{ orderLineId: full.lines[0]!.id, quantity: 1 }],
@@ -89,14 +42,11 @@ test('deadline settings, a late-logged inquiry, and the case form, handover shee
     note: '买家已拍照，吊牌完好，同意退货',
     refundFen: 8900,
   });
-  const open = await call<{ shifts: { templateId: string; name: string }[]; today: string }>(
-    request,
-    harness,
-    client,
+  const open = await api<{ shifts: { templateId: string; name: string }[]; today: string }>(
     'handover.open',
     {},
   );
-  await call(request, harness, client, 'handover.write', {
+  await api('handover.write', {
     date: open.today,
     templateId: open.shifts[0]!.templateId,
     items: [

@@ -1,10 +1,20 @@
 // E2E fixtures: each test gets its own harness process with a fresh data folder, a page opened
 // at its URL, and `shot(name)` to keep numbered screenshots as artifacts.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
+import zh from '../../src-renderer/src/i18n/zh-CN';
 
 export interface HarnessInfo {
   url: string;
@@ -179,4 +189,61 @@ export async function exportCsv(
   if (opts.gbk) return { file: files[0]!, text: new TextDecoder('gb18030').decode(bytes) };
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   return { file: files[0]!, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)) };
+}
+
+/**
+ * The open print preview to an A4 PDF (`<name>.pdf`), its first page to PNG (`<name>-page1.png`, by
+ * ghostscript) to look at, then the preview closed. Returns the PNG's path.
+ */
+export async function printToPng(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  const pdf = testInfo.outputPath(`${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const png = testInfo.outputPath(`${name}-page1.png`);
+  execFileSync('gs', [
+    '-q',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-sDEVICE=png16m',
+    '-r80',
+    '-dFirstPage=1',
+    '-dLastPage=1',
+    `-sOutputFile=${png}`,
+    pdf,
+  ]);
+  expect(fs.statSync(png).size).toBeGreaterThan(5_000);
+  await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
+  return png;
+}
+
+/** The demo shop's first live SKU (by code), read from the harness's database. */
+export function firstSkuId(harness: HarnessInfo): string {
+  const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
+  try {
+    return (
+      db
+        .prepare(`SELECT id FROM sku WHERE archived_at IS NULL AND deleted_at IS NULL ORDER BY code LIMIT 1`)
+        .get() as { id: string }
+    ).id;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A client of the harness's real router signed in as `person` (by name and PIN), for a test's
+ * starting data: `api(channel, input)` answers the data or throws the error.
+ */
+export async function apiAs(
+  request: APIRequestContext,
+  harness: HarnessInfo,
+  person: { name: string; pin: string },
+): Promise<<T>(channel: string, input: unknown) => Promise<T>> {
+  const db = new Database(path.join(harness.dataDir, 'shopdesk.sqlite'), { readonly: true });
+  const staff = db.prepare(`SELECT id FROM staff WHERE name = ?`).get(person.name) as { id: string };
+  db.close();
+  const client = randomUUID();
+  await call(request, harness, client, 'auth.signIn', { staffId: staff.id, pin: person.pin });
+  return <T>(channel: string, input: unknown) => call<T>(request, harness, client, channel, input);
 }

@@ -3,12 +3,9 @@
 // prints the 样品借用单 (PDF → PNG) → receives them back, one good and one damaged → the loan is
 // returned, the CSV is read back with its Chinese intact → the designer's task shows the samples
 // returned with the document numbers.
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { test, expect, signIn, switchTo, call, exportCsv } from './fixtures';
+import { test, expect, signIn, switchTo, exportCsv, printToPng, apiAs } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -34,17 +31,14 @@ test('samples: requested on a shoot task, issued by the warehouse, printed, retu
        ORDER BY s.code LIMIT 1`,
     )
     .get() as { id: string; code: string };
-  const designerId = (db.prepare(`SELECT id FROM staff WHERE name = ?`).get(designer.name) as { id: string })
-    .id;
   db.close();
-  const client = randomUUID();
-  await call(request, harness, client, 'auth.signIn', { staffId: designerId, pin: designer.pin });
-  const task = await call<{ id: string; number: string }>(request, harness, client, 'art.taskSave', {
+  const api = await apiAs(request, harness, designer);
+  const task = await api<{ id: string; number: string }>('art.taskSave', {
     type: 'shoot',
     title: '夏季新品 模特图',
     skuIds: [sku.id],
   });
-  await call(request, harness, client, 'art.taskMove', { id: task.id, to: 'doing' });
+  await api('art.taskMove', { id: task.id, to: 'doing' });
 
   // ------------------------------------------------------------------ the designer requests samples
   await signIn(page, designer.name, designer.pin);
@@ -92,24 +86,7 @@ test('samples: requested on a shoot task, issued by the warehouse, printed, retu
   await expect(slip).toContainText(zh.samples.slip.heading);
   await expect(slip).toContainText(sku.code);
   await shot('slip-preview');
-  const pdf = testInfo.outputPath('loan-slip.pdf');
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  const png = testInfo.outputPath('loan-slip-page1.png');
-  execFileSync('gs', [
-    '-q',
-    '-dBATCH',
-    '-dNOPAUSE',
-    '-sDEVICE=png16m',
-    '-r80',
-    '-dFirstPage=1',
-    '-dLastPage=1',
-    `-sOutputFile=${png}`,
-    pdf,
-  ]);
-  expect(fs.statSync(png).size).toBeGreaterThan(5_000);
-  await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
+  await printToPng(page, testInfo, 'loan-slip');
   await page.locator('.ant-drawer-close').click();
 
   // The ledger shows the outbound.

@@ -5,12 +5,10 @@
 // monthly stocktake over the new bin, started by the supervisor, counted by the agent by scanning
 // with one variance, approved by the supervisor → the ledger shows the adjustment → the variance
 // CSV opens with its Chinese intact.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { test, expect, pickOption, exportCsv } from './fixtures';
+import { test, expect, pickOption, exportCsv, printToPng } from './fixtures';
 import zh from '../../src-renderer/src/i18n/zh-CN';
 
 test.use({ demo: true });
@@ -158,25 +156,7 @@ test('warehouse flow: receive by scanning → bin → pick, pack-check, ship →
   const binCell = pick.locator('tbody tr td:nth-child(2)').first();
   await expect(binCell).toHaveCSS('white-space', 'nowrap');
   await shot('picklist-preview');
-  const pdf = testInfo.outputPath('picklist.pdf');
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  // Page 1 of the PDF as an image, to look at.
-  const png = testInfo.outputPath('picklist-page1.png');
-  execFileSync('gs', [
-    '-q',
-    '-dBATCH',
-    '-dNOPAUSE',
-    '-sDEVICE=png16m',
-    '-r80',
-    '-dFirstPage=1',
-    '-dLastPage=1',
-    `-sOutputFile=${png}`,
-    pdf,
-  ]);
-  expect(fs.statSync(png).size).toBeGreaterThan(5_000);
-  await page.locator('.ant-modal-footer').getByRole('button', { name: zh.common.close }).click();
+  await printToPng(page, testInfo, 'picklist');
 
   // ------------------------------------------------------------------ 仓储专员: pack check, ship
   await switchTo(page, agent.name, agent.pin);
